@@ -1,0 +1,91 @@
+package io.jjj.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings every service shares; each service names itself with {@code jjj.service.name}. */
+@ConfigMapping(prefix = "jjj")
+public interface PlatformConfig {
+
+    Service service();
+
+    Kafka kafka();
+
+    Outbox outbox();
+
+    Feeds feeds();
+
+    interface Service {
+        /** Short name: {@code indicators}, {@code projects}, {@code transport}, {@code gateway}. */
+        String name();
+
+        /** The topic this service publishes to. */
+        default String topic() {
+            return "jjj." + name() + ".v1";
+        }
+
+        /** The CloudEvents {@code source} of this service's events. */
+        default String eventSource() {
+            return "/jjj/" + name();
+        }
+    }
+
+    interface Kafka {
+        @WithDefault("localhost:9092")
+        String bootstrapServers();
+
+        /** How long a client call may wait for the broker before it counts as down. */
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /** Partitions of the service's topic when the relay has to create it. */
+        @WithDefault("3")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+
+    interface Outbox {
+        /** Whether this instance runs the relay that sends the outbox to Kafka. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long the relay waits for a notification before it looks at the outbox anyway. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("200ms")
+        Duration minBackoff();
+
+        @WithDefault("15s")
+        Duration maxBackoff();
+
+        /** Sent events older than this are deleted from the outbox table. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    interface Feeds {
+        /** Largest feed body accepted, in bytes. */
+        @WithDefault("536870912")
+        long maxBytes();
+
+        /** Most data rows accepted in one feed. */
+        @WithDefault("2000000")
+        long maxRows();
+
+        /** Rows applied per database round trip. */
+        @WithDefault("1000")
+        int chunkSize();
+
+        /** Row errors listed in a report; the count of rejected rows stays exact beyond it. */
+        @WithDefault("1000")
+        int maxReportedErrors();
+    }
+}

@@ -1,0 +1,26 @@
+package io.jjj.platform.feeds;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a service plugs into the feed machinery: its columns, how a row becomes a valid record, and how a chunk of
+ * valid records is written (inside the feed's transaction, publishing events as it goes).
+ *
+ * @param <R> the parsed row
+ */
+public interface FeedHandler<R> {
+
+    /** Name of the feed, e.g. {@code observations}; also the scope of idempotency keys. */
+    String name();
+
+    Set<String> requiredColumns();
+
+    Set<String> optionalColumns();
+
+    /** Parses and validates one row; records errors on the row and returns null when it is not usable. */
+    R parse(FeedRow row);
+
+    /** Writes valid rows and counts what each did. */
+    void apply(List<R> rows, FeedCounts counts);
+}

@@ -1,0 +1,216 @@
+package io.jjj.platform.feeds;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.jjj.platform.config.PlatformConfig;
+import io.jjj.platform.problem.FieldError;
+import io.jjj.platform.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The machinery behind every {@code POST …/feeds}: streams the body row by row, validates each row, applies
+ * valid rows in chunks inside one transaction, and answers with a report. Atomic mode writes nothing when any
+ * row is bad; partial mode writes the good rows. An {@code Idempotency-Key} makes a retry return the first
+ * report without applying anything again.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TRANSACTION_TIMEOUT_SECONDS = 3600;
+
+    private final AgroalDataSource dataSource;
+    private final PlatformConfig config;
+
+    public FeedService(AgroalDataSource dataSource, PlatformConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** A feed request as the resource received it. */
+    public record FeedRequest(InputStream body, String contentType, FeedMode mode, String idempotencyKey) {
+    }
+
+    public <R> FeedReport ingest(FeedHandler<R> handler, FeedRequest request) {
+        FeedFormat format = FeedFormat.fromContentType(request.contentType());
+        String key = normaliseKey(request.idempotencyKey());
+        FeedBodyLimits body = new FeedBodyLimits(request.body(), config.feeds().maxBytes());
+        try {
+            if (key != null) {
+                Optional<StoredRequest> earlier = findRequest(handler.name(), key);
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), body, key);
+                }
+            }
+            return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
+                    .call(() -> run(handler, format, body, request.mode(), key));
+        } catch (QuarkusTransactionException e) {
+            throw unwrap(e, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <R> FeedReport run(FeedHandler<R> handler, FeedFormat format, FeedBodyLimits body, FeedMode mode, String key)
+            throws IOException, SQLException {
+        FeedRowReader reader = FeedRowReader.of(format, new InputStreamReader(body, StandardCharsets.UTF_8),
+                handler.requiredColumns(), handler.optionalColumns());
+        FeedCounts counts = new FeedCounts();
+        List<FieldError> errors = new ArrayList<>();
+        List<R> chunk = new ArrayList<>(config.feeds().chunkSize());
+        long received = 0;
+        long rejected = 0;
+        boolean truncated = false;
+        while (true) {
+            FeedRow row;
+            try {
+                row = reader.next();
+            } catch (FeedRowReader.BadColumnsException e) {
+                throw ProblemException.unprocessable("The feed's columns do not match the " + handler.name() + " feed", e.errors);
+            } catch (FeedRowReader.UnreadableRestException e) {
+                row = e.row;
+                row.error(null, "the rest of the body was not read");
+            } catch (FeedBodyLimits.TooLargeException e) {
+                throw ProblemException.tooLarge("The feed is larger than the limit of " + config.feeds().maxBytes() + " bytes");
+            }
+            if (row == null) {
+                break;
+            }
+            received++;
+            if (received > config.feeds().maxRows()) {
+                throw ProblemException.tooLarge("The feed has more than the limit of " + config.feeds().maxRows() + " rows");
+            }
+            R parsed = row.valid() ? handler.parse(row) : null;
+            if (!row.valid() || parsed == null) {
+                rejected++;
+                for (FieldError error : row.errors()) {
+                    if (errors.size() < config.feeds().maxReportedErrors()) {
+                        errors.add(error);
+                    } else {
+                        truncated = true;
+                    }
+                }
+                if (row.errors().stream().anyMatch(e -> "the rest of the body was not read".equals(e.message()))) {
+                    break;
+                }
+                continue;
+            }
+            if (mode == FeedMode.PARTIAL || rejected == 0) {
+                chunk.add(parsed);
+                if (chunk.size() >= config.feeds().chunkSize()) {
+                    handler.apply(chunk, counts);
+                    chunk.clear();
+                }
+            }
+        }
+        boolean refused = mode == FeedMode.ATOMIC && rejected > 0;
+        if (!refused && !chunk.isEmpty()) {
+            handler.apply(chunk, counts);
+        }
+        FeedReport report = refused
+                ? new FeedReport(handler.name(), mode.value(), received, 0, 0, 0, rejected, 0, false, false, errors, truncated)
+                : new FeedReport(handler.name(), mode.value(), received, counts.inserted, counts.updated, counts.unchanged,
+                        rejected, counts.events, true, false, errors, truncated);
+        if (refused) {
+            QuarkusTransaction.setRollbackOnly();
+            throw ProblemException.unprocessable(rejected + " of " + received + " rows are invalid; nothing was written "
+                            + "(send with mode=partial to apply the valid rows)", errors)
+                    .with("report", report);
+        }
+        if (key != null) {
+            storeRequest(handler.name(), key, body.drainAndHash(), report);
+        }
+        return report;
+    }
+
+    private FeedReport replay(StoredRequest earlier, FeedBodyLimits body, String key) throws IOException {
+        String hash;
+        try {
+            hash = body.drainAndHash();
+        } catch (FeedBodyLimits.TooLargeException e) {
+            hash = "";
+        }
+        if (!hash.equals(earlier.bodySha256())) {
+            throw ProblemException.unprocessable("Idempotency-Key '" + key + "' was used before with a different body; "
+                    + "use a new key for a new feed", List.of(FieldError.field("Idempotency-Key", "reused with another body")));
+        }
+        return earlier.report().asReplay();
+    }
+
+    private record StoredRequest(String bodySha256, FeedReport report) {
+    }
+
+    private Optional<StoredRequest> findRequest(String feed, String key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT body_sha256, report FROM feed_request WHERE feed = ? AND idempotency_key = ?")) {
+            s.setString(1, feed);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredRequest(rs.getString(1), JSON.readValue(rs.getString(2), FeedReport.class)));
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not read stored feed requests", e);
+        }
+    }
+
+    private void storeRequest(String feed, String key, String sha256, FeedReport report) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO feed_request (feed, idempotency_key, body_sha256, report) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, feed);
+            s.setString(2, key);
+            s.setString(3, sha256);
+            s.setString(4, JSON.writeValueAsString(report));
+            s.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String normaliseKey(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        String k = key.trim();
+        if (k.length() > 200) {
+            throw ProblemException.badRequest("Idempotency-Key is longer than 200 characters",
+                    FieldError.field("Idempotency-Key", "at most 200 characters"));
+        }
+        return k;
+    }
+
+    private static RuntimeException unwrap(QuarkusTransactionException e, String key) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+            if (t instanceof FeedBodyLimits.TooLargeException) {
+                return ProblemException.tooLarge("The feed is larger than the limit: " + t.getMessage());
+            }
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState()) && key != null
+                    && String.valueOf(sql.getMessage()).contains("feed_request")) {
+                return ProblemException.conflict("Another request with Idempotency-Key '" + key
+                        + "' was being processed at the same time; retry to get its report");
+            }
+        }
+        return e;
+    }
+}

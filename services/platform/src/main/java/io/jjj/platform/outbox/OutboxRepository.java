@@ -1,0 +1,93 @@
+package io.jjj.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** SQL over the outbox table. */
+@ApplicationScoped
+public class OutboxRepository {
+
+    /** A row due for sending. */
+    public record PendingEvent(long seq, UUID id, String subject, String payload) {
+    }
+
+    /*
+     * Locks a batch of unsent rows that no other relay holds, and keeps only those whose earlier unsent events of
+     * the same subject are in the batch too, so that one subject's events never overtake each other even with
+     * several relays running.
+     */
+    private static final String CLAIM = """
+            WITH claimed AS (
+                SELECT seq, subject FROM outbox_event
+                WHERE sent_at IS NULL
+                ORDER BY seq
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED)
+            SELECT o.seq, o.id, o.subject, o.payload
+            FROM claimed c JOIN outbox_event o ON o.seq = c.seq
+            WHERE NOT EXISTS (
+                SELECT 1 FROM outbox_event e
+                WHERE e.subject = c.subject AND e.sent_at IS NULL AND e.seq < c.seq
+                  AND e.seq NOT IN (SELECT seq FROM claimed))
+            ORDER BY o.seq""";
+
+    private final AgroalDataSource dataSource;
+
+    public OutboxRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Must run inside a transaction, which keeps the rows locked until it ends. */
+    public List<PendingEvent> claim(int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM)) {
+            s.setInt(1, limit);
+            List<PendingEvent> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PendingEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        }
+    }
+
+    public void markSent(List<PendingEvent> events) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET sent_at = now() WHERE seq = ANY (?)")) {
+            Long[] seqs = events.stream().map(PendingEvent::seq).toArray(Long[]::new);
+            s.setArray(1, c.createArrayOf("bigint", seqs));
+            s.executeUpdate();
+        }
+    }
+
+    public OutboxBacklog backlog() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), min(occurred_at) FROM outbox_event WHERE sent_at IS NULL")) {
+            rs.next();
+            long count = rs.getLong(1);
+            Timestamp oldest = rs.getTimestamp(2);
+            double age = oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), Instant.now()).toMillis() / 1000.0);
+            return new OutboxBacklog(count, age);
+        }
+    }
+
+    public int deleteSentBefore(Instant cutoff) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM outbox_event WHERE sent_at IS NOT NULL AND sent_at < ?")) {
+            s.setTimestamp(1, Timestamp.from(cutoff));
+            return s.executeUpdate();
+        }
+    }
+}
