@@ -17,6 +17,8 @@ public interface PlatformConfig {
 
     Feeds feeds();
 
+    Security security();
+
     interface Service {
         /** Short name: {@code indicators}, {@code projects}, {@code transport}, {@code gateway}. */
         String name();
@@ -87,5 +89,18 @@ public interface PlatformConfig {
         /** Row errors listed in a report; the count of rejected rows stays exact beyond it. */
         @WithDefault("1000")
         int maxReportedErrors();
+    }
+
+    interface Security {
+        /** Shared with the gateway, which signs a short-lived token on every call it forwards. */
+        @WithDefault("jjj-local-development-secret-change-me")
+        String tokenSecret();
+
+        /** Whether writes need the gateway's token; off only for a service run alone on purpose. */
+        @WithDefault("true")
+        boolean requireGatewayToken();
+
+        @WithDefault("60s")
+        Duration tokenLifetime();
     }
 }
