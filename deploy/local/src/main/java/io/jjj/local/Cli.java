@@ -1,0 +1,122 @@
+package io.jjj.local;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The parsed command line of {@code ./jjj}. Pure: no I/O. */
+public record Cli(Command command, boolean detach, boolean noBuild, boolean infraOnly,
+                  String file, String to, boolean partial, String idempotencyKey) {
+
+    public enum Command { UP, DOWN, STATUS, LOAD, HELP }
+
+    public static final String USAGE = """
+            usage: ./jjj <command> [options]
+
+              up [--detach|-d] [--no-build] [--infra-only]
+                    build what is missing, start PostgreSQL, Kafka, the three services and the
+                    gateway, wait until all are ready; Ctrl-C stops everything.
+                    --detach      return once everything is ready and leave it running
+                    --no-build    never run the Maven build (fail if a jar is missing)
+                    --infra-only  start only PostgreSQL and Kafka (to run services from an IDE)
+              down  stop everything a previous 'up' started
+              status
+                    what runs where: pid, port, state, log file
+              load <file> [--to /api/...] [--partial] [--idempotency-key KEY]
+                    POST a feed file (.csv or .ndjson) to the gateway with the admin key;
+                    the endpoint follows from the file name unless --to is given
+              help  this text
+
+            Environment: see deploy/local/README.md (ports JJJ_*_PORT, DB_URL/DB_USER/DB_PASSWORD,
+            KAFKA_BOOTSTRAP_SERVERS, JJJ_ADMIN_KEY, JJJ_START_TIMEOUT, JJJ_SERVICE_JAVA_OPTS, ...).
+            """;
+
+    public static Cli parse(List<String> args) {
+        if (args.isEmpty()) {
+            throw usageError("no command given");
+        }
+        Command command = switch (args.get(0)) {
+            case "up", "start" -> Command.UP;
+            case "down", "stop" -> Command.DOWN;
+            case "status", "ps" -> Command.STATUS;
+            case "load" -> Command.LOAD;
+            case "help", "-h", "--help" -> Command.HELP;
+            default -> throw usageError("unknown command '" + args.get(0) + "'");
+        };
+        boolean detach = false;
+        boolean noBuild = false;
+        boolean infraOnly = false;
+        boolean partial = false;
+        String file = null;
+        String to = null;
+        String key = null;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            String opt = a;
+            String inlineValue = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                opt = a.substring(0, eq);
+                inlineValue = a.substring(eq + 1);
+            }
+            switch (command) {
+                case UP -> {
+                    switch (opt) {
+                        case "--detach", "-d" -> detach = true;
+                        case "--no-build" -> noBuild = true;
+                        case "--infra-only" -> infraOnly = true;
+                        default -> throw usageError("unknown option '" + a + "' for up");
+                    }
+                    if (inlineValue != null) {
+                        throw usageError("option " + opt + " takes no value");
+                    }
+                }
+                case LOAD -> {
+                    switch (opt) {
+                        case "--to" -> {
+                            to = inlineValue != null ? inlineValue : value(args, ++i, "--to");
+                            if (!to.startsWith("/")) {
+                                throw usageError("--to takes a path on the gateway such as /api/indicators/feeds, got '" + to + "'");
+                            }
+                        }
+                        case "--partial" -> partial = true;
+                        case "--idempotency-key" -> key = inlineValue != null ? inlineValue : value(args, ++i, "--idempotency-key");
+                        default -> {
+                            if (a.startsWith("-") && a.length() > 1) {
+                                throw usageError("unknown option '" + a + "' for load");
+                            }
+                            if (file != null) {
+                                throw usageError("load takes one file, got '" + file + "' and '" + a + "'");
+                            }
+                            file = a;
+                        }
+                    }
+                }
+                case HELP -> { /* ignore anything after help */ }
+                default -> throw usageError(command.name().toLowerCase() + " takes no arguments, got '" + a + "'");
+            }
+        }
+        if (command == Command.LOAD && file == null) {
+            throw usageError("load needs a file, e.g. ./jjj load deploy/data/observations.csv");
+        }
+        if (infraOnly && noBuild) {
+            // harmless: infra-only never builds anyway
+            noBuild = true;
+        }
+        return new Cli(command, detach, noBuild, infraOnly, file, to, partial, key);
+    }
+
+    public Optional<String> toOption() {
+        return Optional.ofNullable(to);
+    }
+
+    private static String value(List<String> args, int i, String opt) {
+        if (i >= args.size() || args.get(i).startsWith("--")) {
+            throw usageError(opt + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    static LauncherException usageError(String message) {
+        return new LauncherException(message + "\n\n" + USAGE, 2);
+    }
+}

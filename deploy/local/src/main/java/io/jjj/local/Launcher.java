@@ -1,0 +1,61 @@
+package io.jjj.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Entry point of {@code ./jjj}: parses the command line and runs one command. */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        // quiet the libraries the launcher itself uses (zonky, kafka-clients); children log to their files
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "off");
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) {
+        try {
+            Cli cli = Cli.parse(Arrays.asList(args));
+            if (cli.command() == Cli.Command.HELP) {
+                out.print(Cli.USAGE);
+                return 0;
+            }
+            Config config = Config.from(System.getenv(), root());
+            return switch (cli.command()) {
+                case UP -> new Up(config, cli, out).run();
+                case DOWN -> new Down(config, out).run();
+                case STATUS -> new Status(config, out).run();
+                case LOAD -> new Load(config, cli, out).run();
+                case HELP -> 0;
+            };
+        } catch (LauncherException e) {
+            out.flush();
+            System.err.println("jjj: " + e.getMessage());
+            return e.exitCode();
+        }
+    }
+
+    /** The repository root: given by the ./jjj script, else the working directory. */
+    static Path root() {
+        String r = System.getProperty("jjj.root");
+        return (r == null || r.isBlank() ? Path.of("") : Path.of(r)).toAbsolutePath().normalize();
+    }
+
+    static Path libDir(Path root) {
+        return root.resolve("deploy/local/target/lib");
+    }
+
+    /** A path as the user best reads it: relative to the working directory when inside it. */
+    static String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (abs.startsWith(cwd) && !abs.equals(cwd)) {
+            return cwd.relativize(abs).toString();
+        }
+        return abs.toString();
+    }
+}
