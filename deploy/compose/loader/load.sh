@@ -1,0 +1,37 @@
+#!/bin/sh
+# One-shot loader: pushes the default data set (deploy/data, mounted at /data)
+# through the gateway's feeds with the admin key. Each feed carries an
+# Idempotency-Key derived from the file's content, so running the loader again
+# applies nothing twice.
+set -eu
+
+: "${JJJ_ADMIN_KEY:?JJJ_ADMIN_KEY must be set}"
+GATEWAY="${JJJ_GATEWAY_URL:-http://gateway:8080}"
+DATA="${JJJ_DATA_DIR:-/data}"
+
+feed() { # feed <path-and-query> <file>
+  file="$DATA/$2"
+  if [ ! -f "$file" ]; then
+    echo "loader: $file is missing" >&2
+    exit 1
+  fi
+  key="jjj-default-$(sha256sum "$file" | cut -c1-32)"
+  echo "loader: POST $1 <- $2"
+  curl --silent --show-error --fail-with-body \
+       --retry 5 --retry-delay 3 --retry-connrefused \
+       -X POST "$GATEWAY$1" \
+       -H "Authorization: Bearer $JJJ_ADMIN_KEY" \
+       -H "Content-Type: text/csv" \
+       -H "Idempotency-Key: $key" \
+       --data-binary "@$file"
+  echo
+}
+
+# Order matters: the indicator catalogue before the observations that use it,
+# nodes before the links between them.
+feed /api/indicators/catalogue/feeds indicators.csv
+feed /api/indicators/feeds observations.csv
+feed /api/projects/feeds projects.csv
+feed "/api/transport/feeds?kind=nodes" transport-nodes.csv
+feed "/api/transport/feeds?kind=links" transport-links.csv
+echo "loader: default data set loaded"
