@@ -16,7 +16,7 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean infr
                     build what is missing, start PostgreSQL, Kafka, the three services and the
                     gateway, wait until all are ready; Ctrl-C stops everything.
                     --detach      return once everything is ready and leave it running
-                    --no-build    never run the Maven build (fail if a jar is missing)
+                    --no-build    never run the Maven build: start the jars as they are
                     --infra-only  start only PostgreSQL and Kafka (to run services from an IDE)
               down  stop everything a previous 'up' started
               status

@@ -62,6 +62,8 @@ public final class KafkaBroker {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "log.retention.hours=168",
+                "# the default 128 MiB compaction buffer would be most of a small heap",
+                "log.cleaner.dedupe.buffer.size=16777216",
                 "") ;
     }
 

@@ -26,7 +26,10 @@ public final class Launcher {
             }
             Config config = Config.from(System.getenv(), root());
             return switch (cli.command()) {
-                case UP -> new Up(config, cli, out).run();
+                case UP -> {
+                    preloadOwnClasses();
+                    yield new Up(config, cli, out).run();
+                }
                 case DOWN -> new Down(config, out).run();
                 case STATUS -> new Status(config, out).run();
                 case LOAD -> new Load(config, cli, out).run();
@@ -36,6 +39,33 @@ public final class Launcher {
             out.flush();
             System.err.println("jjj: " + e.getMessage());
             return e.exitCode();
+        }
+    }
+
+    /**
+     * Loads every class of the launcher's own jar now. A long-running {@code up} must not read its
+     * jar again later (say, in the shutdown hook): a rebuild of deploy/local meanwhile rewrites it.
+     * The jars in target/lib are not rewritten by a rebuild (same versions).
+     */
+    static void preloadOwnClasses() {
+        try {
+            var location = Launcher.class.getProtectionDomain().getCodeSource().getLocation();
+            Path self = Path.of(location.toURI());
+            if (!java.nio.file.Files.isRegularFile(self)) {
+                return; // running from classes/ (tests, IDE)
+            }
+            try (var jar = new java.util.jar.JarFile(self.toFile())) {
+                var names = jar.stream()
+                        .map(java.util.jar.JarEntry::getName)
+                        .filter(n -> n.startsWith("io/jjj/local/") && n.endsWith(".class"))
+                        .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
+                        .toList();
+                for (String n : names) {
+                    Class.forName(n, false, Launcher.class.getClassLoader());
+                }
+            }
+        } catch (Exception | LinkageError e) {
+            // best effort
         }
     }
 

@@ -146,12 +146,19 @@ final class Up {
         if (reasons.isEmpty()) {
             return;
         }
+        if (cli.noBuild()) {
+            List<String> missing = reasons.stream().filter(r -> r.endsWith(" is missing")).toList();
+            if (!missing.isEmpty()) {
+                throw new LauncherException("--no-build was given but " + String.join(", ", missing)
+                        + "; run without --no-build, or build with ./mvnw -DskipTests install");
+            }
+            for (String r : reasons) {
+                out.println("  warning: " + r + " (--no-build: starting it as it is)");
+            }
+            return;
+        }
         for (String r : reasons) {
             out.println("  " + r);
-        }
-        if (cli.noBuild()) {
-            throw new LauncherException("--no-build was given but the jars above are missing or stale; "
-                    + "run without it, or build with ./mvnw -DskipTests install");
         }
         Build.run(config.root(), out);
         List<String> missing = new ArrayList<>();
