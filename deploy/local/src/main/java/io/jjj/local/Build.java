@@ -78,14 +78,21 @@ public final class Build {
         }
     }
 
-    /** The build command: everything but this launcher (whose jars are in use right now). */
-    static List<String> command(Path root) {
-        return List.of(root.resolve("mvnw").toString(), "-q", "-DskipTests", "install", "-pl", "!deploy/local");
+    /**
+     * The build command: the applications and what they depend on ({@code -am}), nothing else
+     * (not this launcher, whose jars are in use right now, nor unrelated modules).
+     */
+    static List<String> command(Path root, List<App> apps) {
+        return List.of(root.resolve("mvnw").toString(), "-q", "-DskipTests", "package", "-pl", modules(apps), "-am");
     }
 
-    public static void run(Path root, PrintStream out) {
-        List<String> cmd = command(root);
-        out.println("building: ./mvnw -q -DskipTests install -pl '!deploy/local'"
+    static String modules(List<App> apps) {
+        return String.join(",", apps.stream().map(App::module).toList());
+    }
+
+    public static void run(Path root, List<App> apps, PrintStream out) {
+        List<String> cmd = command(root, apps);
+        out.println("building: ./mvnw -q -DskipTests package -pl " + modules(apps) + " -am"
                 + " (the first build downloads dependencies and takes several minutes)");
         long t0 = System.nanoTime();
         try {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The parsed command line of {@code ./jjj}. Pure: no I/O. */
-public record Cli(Command command, boolean detach, boolean noBuild, boolean infraOnly,
+public record Cli(Command command, boolean detach, boolean noBuild, boolean infraOnly, boolean purge,
                   String file, String to, boolean partial, String idempotencyKey) {
 
     public enum Command { UP, DOWN, STATUS, LOAD, HELP }
@@ -18,7 +18,10 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean infr
                     --detach      return once everything is ready and leave it running
                     --no-build    never run the Maven build: start the jars as they are
                     --infra-only  start only PostgreSQL and Kafka (to run services from an IDE)
-              down  stop everything a previous 'up' started
+              down [--purge]
+                    stop everything a previous 'up' started
+                    --purge       also delete the data: databases and Kafka topics (.jjj/postgres/data,
+                                  .jjj/kafka), e.g. after a migration was edited
               status
                     what runs where: pid, port, state, log file
               load <file> [--to /api/...] [--partial] [--idempotency-key KEY]
@@ -46,6 +49,7 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean infr
         boolean noBuild = false;
         boolean infraOnly = false;
         boolean partial = false;
+        boolean purge = false;
         String file = null;
         String to = null;
         String key = null;
@@ -91,6 +95,12 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean infr
                         }
                     }
                 }
+                case DOWN -> {
+                    if (!a.equals("--purge")) {
+                        throw usageError("unknown option '" + a + "' for down");
+                    }
+                    purge = true;
+                }
                 case HELP -> { /* ignore anything after help */ }
                 default -> throw usageError(command.name().toLowerCase() + " takes no arguments, got '" + a + "'");
             }
@@ -102,7 +112,7 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean infr
             // harmless: infra-only never builds anyway
             noBuild = true;
         }
-        return new Cli(command, detach, noBuild, infraOnly, file, to, partial, key);
+        return new Cli(command, detach, noBuild, infraOnly, purge, file, to, partial, key);
     }
 
     public Optional<String> toOption() {

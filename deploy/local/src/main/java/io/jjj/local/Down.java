@@ -21,7 +21,7 @@ final class Down {
         this.store = new RunState.Store(config.stateDir());
     }
 
-    int run() {
+    int run(boolean purge) {
         boolean didSomething = false;
         Optional<StateLock> lock = StateLock.tryAcquire(config.stateDir());
         if (lock.isEmpty()) {
@@ -72,9 +72,37 @@ final class Down {
                 EmbeddedPostgres.stop(data, null);
                 didSomething = true;
             }
+            out.println(didSomething ? "all stopped" : "nothing was running");
+            if (purge) {
+                purge();
+            }
         }
-        out.println(didSomething ? "all stopped" : "nothing was running");
         return 0;
+    }
+
+    /** Deletes the databases and topics of the embedded servers (everything is stopped, the lock is held). */
+    private void purge() {
+        Path pgData = new EmbeddedPostgres(config.stateDir(), config.logsDir()).dataDir();
+        if (EmbeddedPostgres.postmasterPid(pgData).isPresent()) {
+            throw new LauncherException("PostgreSQL still runs on " + Launcher.display(pgData) + "; not deleting its data");
+        }
+        Path kafkaHome = config.stateDir().resolve("kafka");
+        for (Path p : new Path[] {pgData, kafkaHome}) {
+            if (!java.nio.file.Files.exists(p)) {
+                continue;
+            }
+            try (var walk = java.nio.file.Files.walk(p)) {
+                for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(f);
+                }
+            } catch (java.io.IOException e) {
+                throw new LauncherException("cannot delete " + p + ": " + e.getMessage());
+            }
+            out.println("deleted " + Launcher.display(p));
+        }
+        if (config.externalDb().isPresent()) {
+            out.println("DB_URL is set: the databases on " + config.dbServer().hosts() + " were left alone");
+        }
     }
 
     private static void sleep(long ms) {

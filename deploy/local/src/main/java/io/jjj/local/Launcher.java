@@ -30,7 +30,7 @@ public final class Launcher {
                     preloadOwnClasses();
                     yield new Up(config, cli, out).run();
                 }
-                case DOWN -> new Down(config, out).run();
+                case DOWN -> new Down(config, out).run(cli.purge());
                 case STATUS -> new Status(config, out).run();
                 case LOAD -> new Load(config, cli, out).run();
                 case HELP -> 0;

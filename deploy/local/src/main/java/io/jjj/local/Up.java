@@ -160,7 +160,7 @@ final class Up {
         for (String r : reasons) {
             out.println("  " + r);
         }
-        Build.run(config.root(), out);
+        Build.run(config.root(), apps, out);
         List<String> missing = new ArrayList<>();
         for (App app : apps) {
             if (!Files.isRegularFile(app.runnerJar(config.root()))) {

@@ -39,6 +39,13 @@ class CliTest {
     }
 
     @Test
+    void downMayPurgeTheData() {
+        assertFalse(Cli.parse(List.of("down")).purge());
+        assertTrue(Cli.parse(List.of("down", "--purge")).purge());
+        assertUsageError(List.of("down", "--force"), "unknown option '--force' for down");
+    }
+
+    @Test
     void loadTakesAFileAndOptionsInAnyOrder() {
         Cli cli = Cli.parse(List.of("load", "--partial", "deploy/data/observations.csv", "--idempotency-key", "k-1"));
         assertEquals(Cli.Command.LOAD, cli.command());
