@@ -1,0 +1,271 @@
+package io.jjj.indicators.api;
+
+import io.jjj.indicators.api.IndicatorViews.IndicatorBody;
+import io.jjj.indicators.api.IndicatorViews.IndicatorPage;
+import io.jjj.indicators.api.IndicatorViews.IndicatorView;
+import io.jjj.indicators.api.IndicatorViews.SourceBody;
+import io.jjj.indicators.api.IndicatorViews.SourceView;
+import io.jjj.indicators.domain.Catalogue;
+import io.jjj.indicators.domain.CatalogueService;
+import io.jjj.indicators.domain.Frequency;
+import io.jjj.indicators.domain.Indicator;
+import io.jjj.indicators.domain.IndicatorRules;
+import io.jjj.indicators.feed.Feeds;
+import io.jjj.platform.feeds.FeedReport;
+import io.jjj.platform.paging.Page;
+import io.jjj.platform.paging.PageLinks;
+import io.jjj.platform.paging.PageRequest;
+import io.jjj.platform.problem.FieldError;
+import io.jjj.platform.problem.Problem;
+import io.jjj.platform.problem.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@Path("/api/indicators")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "indicators", description = "Regional statistics with vintages, transforms and feeds")
+public class IndicatorResource {
+
+    static final String OBSERVATIONS_CSV_EXAMPLE = """
+            indicator,region,period,value,status,source,published
+            va.tertiary,110000,2013,14986.5,published,TANG2018,2018-11-01
+            va.tertiary,120000,2013,6905.03,published,TANG2018,2018-11-01
+            """;
+    static final String CATALOGUE_CSV_EXAMPLE = """
+            code,name_en,name_zh,unit,frequency,description
+            va.tertiary,Value added of the tertiary industry,第三产业增加值,CNY 100 million,annual,Services value added at current prices
+            """;
+
+    private final Catalogue catalogue;
+    private final CatalogueService service;
+    private final Feeds feeds;
+
+    public IndicatorResource(Catalogue catalogue, CatalogueService service, Feeds feeds) {
+        this.catalogue = catalogue;
+        this.service = service;
+        this.feeds = feeds;
+    }
+
+    @GET
+    @Operation(operationId = "listIndicators", summary = "The indicator catalogue: codes, names, units with scale, frequency, additivity")
+    @APIResponse(responseCode = "200", description = "One page of the catalogue, sorted by code; Link and X-Total-Count headers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorPage.class)))
+    @APIResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "Only this frequency", example = "annual") @QueryParam("frequency") String frequency,
+            @Parameter(description = "Words to find in the code or the English or Chinese name", example = "tertiary") @QueryParam("q") String q,
+            @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50") @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.parse(page, size);
+        Frequency f = frequency == null ? null : Frequency.parse(frequency).orElseThrow(() -> ProblemException.invalidParameter(
+                "frequency", "must be annual, quarterly or monthly, was '" + frequency + "'"));
+        String needle = q == null ? null : q.toLowerCase(Locale.ROOT).trim();
+        List<IndicatorView> all = catalogue.indicators().values().stream()
+                .filter(i -> f == null || i.frequency() == f)
+                .filter(i -> needle == null || matches(i, needle))
+                .map(IndicatorView::of).toList();
+        Page<IndicatorView> p = Page.slice(all, request);
+        return PageLinks.headers(Response.ok(new IndicatorPage(p.items(), p.page(), p.size(), p.total())), p, uri).build();
+    }
+
+    private static boolean matches(Indicator i, String needle) {
+        return i.code().contains(needle) || i.nameEn().toLowerCase(Locale.ROOT).contains(needle)
+                || (i.nameZh() != null && i.nameZh().contains(needle));
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(operationId = "getIndicator", summary = "One catalogue entry, with its ETag for changes")
+    @APIResponse(responseCode = "200", description = "The entry",
+            headers = @Header(name = "ETag", description = "Send it back in If-Match to change the entry", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "Indicator code", example = "va.tertiary") @PathParam("code") String code) {
+        Indicator i = catalogue.indicator(code).orElseThrow(() -> ProblemException.notFound(
+                "No indicator '" + code + "'; /api/indicators lists the catalogue"));
+        return Response.ok(IndicatorView.of(i)).tag(etag(i)).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putIndicator", summary = "Define an indicator, or change one (If-Match with its ETag)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IndicatorBody.class),
+            examples = @ExampleObject(name = "tertiary", value = """
+                    {"nameEn": "Value added of the tertiary industry", "nameZh": "第三产业增加值", "unit": "CNY 100 million",
+                     "frequency": "annual", "description": "Services value added at current prices", "source": "TANG2018"}""")))
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged: the same definition)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "201", description = "Defined",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid definition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The frequency of an indicator with data cannot change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The entry changed since the ETag was read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Changing an existing entry needs If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(
+            @Parameter(description = "Indicator code: lower-case words joined by dots", example = "va.tertiary") @PathParam("code") String code,
+            @Parameter(description = "The ETag from GET, required to change an existing entry", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            IndicatorBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("A JSON body with the definition is required", FieldError.field("body", "required"));
+        }
+        IndicatorRules.Draft draft = new IndicatorRules.Draft(code, body.nameEn(), body.nameZh(), body.unit(), body.frequency(),
+                body.description(), body.source(), body.additive() == null ? null : body.additive().toString());
+        CatalogueService.Saved saved = service.define(draft, version(ifMatch), ifMatch != null);
+        return Response.status(saved.created() ? 201 : 200).entity(IndicatorView.of(saved.indicator())).tag(etag(saved.indicator())).build();
+    }
+
+    private static EntityTag etag(Indicator i) {
+        return new EntityTag(Integer.toString(i.version()));
+    }
+
+    /** The version in an If-Match header ({@code "3"} or {@code W/"3"}); null when it names none. */
+    private static Integer version(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @POST
+    @Path("/feeds")
+    @Consumes({"text/csv", "application/x-ndjson"})
+    @Operation(operationId = "feedObservations", summary = "Load observations: CSV or NDJSON rows indicator,region,period,value,status,source,published,note")
+    @RequestBody(required = true, description = "status defaults to published, published to today; a new value for a known "
+            + "observation becomes a new vintage, an equal one changes nothing", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = OBSERVATIONS_CSV_EXAMPLE)),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "ndjson",
+                    value = "{\"indicator\":\"va.tertiary\",\"region\":\"110000\",\"period\":\"2013\",\"value\":14986.5,\"source\":\"TANG2018\",\"published\":\"2018-11-01\"}"))})
+    @APIResponse(responseCode = "200", description = "The report: received, inserted, updated (new vintages), unchanged, rejected, events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedReport.class)))
+    @APIResponse(responseCode = "400", description = "Unknown mode or a malformed Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Over the size or row limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither CSV nor NDJSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Bad rows (atomic mode: nothing written), every one with line and column; "
+            + "or an Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FeedReport feedObservations(
+            InputStream body,
+            @Parameter(description = "text/csv (with a header row) or application/x-ndjson", example = "text/csv") @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "atomic (default): any bad row and nothing is written; partial: the good rows are written", example = "partial") @QueryParam("mode") String mode,
+            @Parameter(description = "Makes a retry return the first report without applying anything again", example = "nbs-2024-06-01") @HeaderParam("Idempotency-Key") String key) {
+        return feeds.observations(body, contentType, mode, key);
+    }
+
+    @POST
+    @Path("/catalogue/feeds")
+    @Consumes({"text/csv", "application/x-ndjson"})
+    @Operation(operationId = "feedIndicatorCatalogue", summary = "Load catalogue entries: rows code,name_en,name_zh,unit,frequency,description,source,additive")
+    @RequestBody(required = true, description = "additive defaults from the unit (currency, counts, persons, km add up; percent, "
+            + "ratios, concentrations do not)", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = CATALOGUE_CSV_EXAMPLE)),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "ndjson",
+                    value = "{\"code\":\"pm25.mean\",\"name_en\":\"PM2.5 annual mean concentration\",\"unit\":\"µg/m³\",\"frequency\":\"annual\"}"))})
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedReport.class)))
+    @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Over the size or row limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither CSV nor NDJSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Bad rows, each with line and column",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FeedReport feedCatalogue(
+            InputStream body,
+            @Parameter(description = "text/csv (with a header row) or application/x-ndjson", example = "text/csv") @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "atomic (default) or partial", example = "atomic") @QueryParam("mode") String mode,
+            @Parameter(description = "Makes a retry return the first report", example = "catalogue-2024-06") @HeaderParam("Idempotency-Key") String key) {
+        return feeds.catalogue(body, contentType, mode, key);
+    }
+
+    @GET
+    @Path("/sources")
+    @Operation(operationId = "listIndicatorSources", summary = "The publications observations cite, by source id")
+    @APIResponse(responseCode = "200", description = "Every source, sorted by id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class, type = SchemaType.ARRAY)))
+    public List<SourceView> sources() {
+        return catalogue.sources().entrySet().stream().map(e -> new SourceView(e.getKey(), e.getValue())).toList();
+    }
+
+    @GET
+    @Path("/sources/{id}")
+    @Operation(operationId = "getIndicatorSource", summary = "One source")
+    @APIResponse(responseCode = "200", description = "The source",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
+    @APIResponse(responseCode = "404", description = "No such source",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SourceView source(@Parameter(description = "Source id", example = "TANG2018") @PathParam("id") String id) {
+        Map<String, String> all = catalogue.sources();
+        if (!all.containsKey(id)) {
+            throw ProblemException.notFound("No source '" + id + "'; /api/indicators/sources lists them");
+        }
+        return new SourceView(id, all.get(id));
+    }
+
+    @PUT
+    @Path("/sources/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putIndicatorSource", summary = "Define a source or change its citation")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceBody.class),
+            examples = @ExampleObject(name = "yearbook", value = "{\"citation\": \"Beijing Statistical Yearbook 2024, table 2-1\"}")))
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
+    @APIResponse(responseCode = "201", description = "Defined",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
+    @APIResponse(responseCode = "400", description = "A malformed id or a missing citation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response putSource(@Parameter(description = "Source id", example = "BJYB2024") @PathParam("id") String id, SourceBody body) {
+        boolean created = service.defineSource(id, body == null ? null : body.citation());
+        return Response.status(created ? 201 : 200).entity(new SourceView(id, body.citation().trim())).build();
+    }
+}

@@ -1,0 +1,34 @@
+package io.jjj.indicators.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the indicators service. */
+@ConfigMapping(prefix = "jjj.indicators")
+public interface IndicatorsConfig {
+
+    Query query();
+
+    DerivedIndicators derived();
+
+    interface Query {
+        /** Most observations one query may read before paging; a broader query is asked to narrow down. */
+        @WithDefault("200000")
+        int maxObservations();
+    }
+
+    interface DerivedIndicators {
+        /** Whether this instance consumes project and transport events into derived indicators. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("indicators-derived")
+        String consumerGroup();
+
+        @WithDefault("jjj.projects.v1")
+        String projectsTopic();
+
+        @WithDefault("jjj.transport.v1")
+        String transportTopic();
+    }
+}

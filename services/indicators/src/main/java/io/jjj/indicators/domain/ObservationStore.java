@@ -1,0 +1,387 @@
+package io.jjj.indicators.domain;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Series and observation vintages in PostgreSQL. Writes go in bulk (arrays unnested server-side, a handful of
+ * round trips per chunk); reads pick, per observation, the vintage with the latest {@code published} date (on or
+ * before {@code asOf} when given).
+ */
+@ApplicationScoped
+public class ObservationStore {
+
+    /** What writing one input did. {@code previous} is the value it replaced, for revisions. */
+    public record Outcome(ObservationInput input, Kind kind, BigDecimal previous) {
+        public enum Kind { INSERTED, REVISED, UNCHANGED }
+    }
+
+    /** A series as stored. */
+    public record SeriesRef(int id, SeriesKey key) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    public ObservationStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Writes inputs whose (series, period) keys are distinct, inside the caller's transaction. A value equal to
+     * the latest vintage is left alone; anything else becomes a new vintage.
+     *
+     * @param seriesIds ids already known to the caller; missing ones are created and added
+     */
+    public List<Outcome> write(List<ObservationInput> inputs, Map<SeriesKey, Integer> seriesIds) {
+        try (Connection c = dataSource.getConnection()) {
+            ensureSeries(c, inputs, seriesIds);
+            Map<String, Vintage> latest = latest(c, inputs, seriesIds);
+            List<Outcome> outcomes = new ArrayList<>(inputs.size());
+            List<ObservationInput> changed = new ArrayList<>();
+            for (ObservationInput in : inputs) {
+                Vintage before = latest.get(seriesIds.get(in.series()) + "|" + in.period());
+                if (before == null) {
+                    outcomes.add(new Outcome(in, Outcome.Kind.INSERTED, null));
+                    changed.add(in);
+                } else if (before.sameContent(in.value(), in.status(), in.source(), in.note())) {
+                    outcomes.add(new Outcome(in, Outcome.Kind.UNCHANGED, null));
+                } else {
+                    outcomes.add(new Outcome(in, Outcome.Kind.REVISED, before.value()));
+                    changed.add(in);
+                }
+            }
+            insertVintages(c, changed, seriesIds);
+            return outcomes;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write observations", e);
+        }
+    }
+
+    private void ensureSeries(Connection c, List<ObservationInput> inputs, Map<SeriesKey, Integer> seriesIds) throws SQLException {
+        Set<SeriesKey> missing = new LinkedHashSet<>();
+        for (ObservationInput in : inputs) {
+            if (!seriesIds.containsKey(in.series())) {
+                missing.add(in.series());
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        seriesIds.putAll(createSeries(c, missing));
+    }
+
+    /** Creates the series that do not exist yet and returns the ids of all of them. */
+    public Map<SeriesKey, Integer> ensureSeries(Collection<SeriesKey> keys) {
+        try (Connection c = dataSource.getConnection()) {
+            return createSeries(c, keys);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create series", e);
+        }
+    }
+
+    private static Map<SeriesKey, Integer> createSeries(Connection c, Collection<SeriesKey> keys) throws SQLException {
+        String[] indicators = keys.stream().map(SeriesKey::indicator).toArray(String[]::new);
+        String[] regions = keys.stream().map(SeriesKey::region).toArray(String[]::new);
+        Array ia = c.createArrayOf("text", indicators);
+        Array ra = c.createArrayOf("text", regions);
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO series (indicator, region) SELECT * FROM unnest(?::text[], ?::text[])
+                ON CONFLICT (indicator, region) DO NOTHING""")) {
+            s.setArray(1, ia);
+            s.setArray(2, ra);
+            s.executeUpdate();
+        }
+        Map<SeriesKey, Integer> ids = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT s.id, s.indicator, s.region FROM series s
+                JOIN unnest(?::text[], ?::text[]) AS k(indicator, region) USING (indicator, region)""")) {
+            s.setArray(1, ia);
+            s.setArray(2, ra);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(new SeriesKey(rs.getString(2), rs.getString(3)), rs.getInt(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Map<String, Vintage> latest(Connection c, List<ObservationInput> inputs, Map<SeriesKey, Integer> seriesIds)
+            throws SQLException {
+        Integer[] ids = new Integer[inputs.size()];
+        String[] periods = new String[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            ids[i] = seriesIds.get(inputs.get(i).series());
+            periods[i] = inputs.get(i).period().toString();
+        }
+        Map<String, Vintage> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT DISTINCT ON (o.series_id, o.period) o.series_id, o.period, o.value, o.status, o.source,
+                       o.published, o.received_at, o.note
+                FROM observation o JOIN unnest(?::int[], ?::date[]) AS k(series_id, period) USING (series_id, period)
+                ORDER BY o.series_id, o.period, o.published DESC, o.received_at DESC""")) {
+            s.setArray(1, c.createArrayOf("int4", ids));
+            s.setArray(2, c.createArrayOf("text", periods));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1) + "|" + rs.getObject(2, LocalDate.class), vintage(rs, 2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void insertVintages(Connection c, List<ObservationInput> rows, Map<SeriesKey, Integer> seriesIds) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Integer[] ids = new Integer[n];
+        String[] periods = new String[n];
+        String[] published = new String[n];
+        String[] values = new String[n];
+        String[] statuses = new String[n];
+        String[] sources = new String[n];
+        String[] notes = new String[n];
+        for (int i = 0; i < n; i++) {
+            ObservationInput in = rows.get(i);
+            ids[i] = seriesIds.get(in.series());
+            periods[i] = in.period().toString();
+            published[i] = in.published().toString();
+            values[i] = in.value().toPlainString();
+            statuses[i] = in.status();
+            sources[i] = in.source();
+            notes[i] = in.note();
+        }
+        // A second value for the same observation and publication date within one transaction replaces the first:
+        // both would carry the same received time, so they are one vintage.
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO observation (series_id, period, published, received_at, value, status, source, note)
+                SELECT series_id, period, published, now(), value, status, source, note
+                FROM unnest(?::int[], ?::date[], ?::date[], ?::numeric[], ?::text[], ?::text[], ?::text[])
+                     AS t(series_id, period, published, value, status, source, note)
+                ON CONFLICT (series_id, period, published, received_at) DO UPDATE
+                SET value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note""")) {
+            s.setArray(1, c.createArrayOf("int4", ids));
+            s.setArray(2, c.createArrayOf("text", periods));
+            s.setArray(3, c.createArrayOf("text", published));
+            s.setArray(4, c.createArrayOf("text", values));
+            s.setArray(5, c.createArrayOf("text", statuses));
+            s.setArray(6, c.createArrayOf("text", sources));
+            s.setArray(7, c.createArrayOf("text", notes));
+            s.executeUpdate();
+        }
+    }
+
+    /** The series of the given indicators, for the given regions or (when null) every region that has one. */
+    public List<SeriesRef> series(Collection<String> indicators, Collection<String> regions) {
+        String sql = "SELECT id, indicator, region FROM series WHERE indicator = ANY (?::text[])"
+                + (regions == null ? "" : " AND region = ANY (?::text[])");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("text", indicators.toArray()));
+            if (regions != null) {
+                s.setArray(2, c.createArrayOf("text", regions.toArray()));
+            }
+            List<SeriesRef> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SeriesRef(rs.getInt(1), new SeriesKey(rs.getString(2), rs.getString(3))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read series", e);
+        }
+    }
+
+    /**
+     * The value of each observation of the series in [{@code from}, {@code until}) (either bound may be null): the
+     * vintage with the latest {@code published}, on or before {@code asOf} when given.
+     */
+    public Map<Integer, TreeMap<LocalDate, Vintage>> values(Collection<Integer> seriesIds, LocalDate from, LocalDate until,
+                                                           LocalDate asOf) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT DISTINCT ON (series_id, period) series_id, period, value, status, source, published, received_at, note
+                FROM observation WHERE series_id = ANY (?::int[])""");
+        List<LocalDate> params = new ArrayList<>();
+        if (from != null) {
+            sql.append(" AND period >= ?");
+            params.add(from);
+        }
+        if (until != null) {
+            sql.append(" AND period < ?");
+            params.add(until);
+        }
+        if (asOf != null) {
+            sql.append(" AND published <= ?");
+            params.add(asOf);
+        }
+        sql.append(" ORDER BY series_id, period, published DESC, received_at DESC");
+        Map<Integer, TreeMap<LocalDate, Vintage>> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            s.setArray(1, c.createArrayOf("int4", seriesIds.toArray()));
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 2, params.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Vintage v = vintage(rs, 2);
+                    out.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).put(v.period(), v);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read observations", e);
+        }
+    }
+
+    /** Values this service derived, in [{@code from}, {@code until}), as vintages with status {@code derived}. */
+    public Map<Integer, TreeMap<LocalDate, Vintage>> derivedValues(Collection<Integer> seriesIds, LocalDate from, LocalDate until) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT series_id, period, value, updated_at FROM derived_value WHERE series_id = ANY (?::int[])");
+        List<LocalDate> params = new ArrayList<>();
+        if (from != null) {
+            sql.append(" AND period >= ?");
+            params.add(from);
+        }
+        if (until != null) {
+            sql.append(" AND period < ?");
+            params.add(until);
+        }
+        Map<Integer, TreeMap<LocalDate, Vintage>> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            s.setArray(1, c.createArrayOf("int4", seriesIds.toArray()));
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 2, params.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime updated = rs.getObject(4, OffsetDateTime.class);
+                    Vintage v = new Vintage(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), Derived.STATUS,
+                            Derived.SOURCE, updated.toLocalDate(), updated, null);
+                    out.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).put(v.period(), v);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read derived values", e);
+        }
+    }
+
+    /** Every vintage of one observation, newest publication first. */
+    public List<Vintage> history(SeriesKey key, LocalDate period) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT o.period, o.value, o.status, o.source, o.published, o.received_at, o.note
+                FROM observation o JOIN series s ON s.id = o.series_id
+                WHERE s.indicator = ? AND s.region = ? AND o.period = ?
+                ORDER BY o.published DESC, o.received_at DESC""")) {
+            s.setString(1, key.indicator());
+            s.setString(2, key.region());
+            s.setObject(3, period);
+            List<Vintage> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(vintage(rs, 1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read history", e);
+        }
+    }
+
+    /** Whether the series has any stored observation at all. */
+    public boolean hasObservations(SeriesKey key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM observation o JOIN series s ON s.id = o.series_id
+                               WHERE s.indicator = ? AND s.region = ?)""")) {
+            s.setString(1, key.indicator());
+            s.setString(2, key.region());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces the derived values of the given series, returning what each (series, period) held before. */
+    public Map<SeriesKey, Map<LocalDate, BigDecimal>> replaceDerived(String indicator, Map<SeriesKey, Map<LocalDate, BigDecimal>> values) {
+        Map<SeriesKey, Map<LocalDate, BigDecimal>> before = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT s.region, d.period, d.value FROM derived_value d JOIN series s ON s.id = d.series_id
+                    WHERE s.indicator = ? ORDER BY s.region, d.period FOR UPDATE OF d""")) {
+                s.setString(1, indicator);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        before.computeIfAbsent(new SeriesKey(indicator, rs.getString(1)), k -> new TreeMap<>())
+                                .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
+                    }
+                }
+            }
+            Map<SeriesKey, Integer> ids = values.isEmpty() ? Map.of() : createSeries(c, values.keySet());
+            List<Integer> seriesIds = new ArrayList<>();
+            List<String> periods = new ArrayList<>();
+            List<String> numbers = new ArrayList<>();
+            values.forEach((key, byPeriod) -> byPeriod.forEach((period, value) -> {
+                seriesIds.add(ids.get(key));
+                periods.add(period.toString());
+                numbers.add(value.toPlainString());
+            }));
+            try (PreparedStatement s = c.prepareStatement("""
+                    DELETE FROM derived_value d USING series s WHERE s.id = d.series_id AND s.indicator = ?
+                    AND NOT EXISTS (SELECT 1 FROM unnest(?::int[], ?::date[]) AS k(series_id, period)
+                                    WHERE k.series_id = d.series_id AND k.period = d.period)""")) {
+                s.setString(1, indicator);
+                s.setArray(2, c.createArrayOf("int4", seriesIds.toArray()));
+                s.setArray(3, c.createArrayOf("text", periods.toArray()));
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO derived_value (series_id, period, value)
+                    SELECT * FROM unnest(?::int[], ?::date[], ?::numeric[])
+                    ON CONFLICT (series_id, period) DO UPDATE SET value = excluded.value, updated_at = now()
+                    WHERE derived_value.value <> excluded.value""")) {
+                s.setArray(1, c.createArrayOf("int4", seriesIds.toArray()));
+                s.setArray(2, c.createArrayOf("text", periods.toArray()));
+                s.setArray(3, c.createArrayOf("text", numbers.toArray()));
+                s.executeUpdate();
+            }
+            return before;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write derived values of " + indicator, e);
+        }
+    }
+
+    private static Vintage vintage(ResultSet rs, int first) throws SQLException {
+        return new Vintage(rs.getObject(first, LocalDate.class), rs.getBigDecimal(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getObject(first + 4, LocalDate.class),
+                rs.getObject(first + 5, OffsetDateTime.class), rs.getString(first + 6));
+    }
+
+    public Optional<Integer> seriesId(SeriesKey key) {
+        List<SeriesRef> refs = series(List.of(key.indicator()), List.of(key.region()));
+        return refs.isEmpty() ? Optional.empty() : Optional.of(refs.get(0).id());
+    }
+}
