@@ -1,0 +1,213 @@
+package io.jjj.projects.domain;
+
+import io.jjj.platform.events.EventPublisher;
+import io.jjj.platform.problem.FieldError;
+import io.jjj.platform.problem.ProblemException;
+import io.jjj.platform.regions.Regions;
+import io.jjj.projects.events.ProjectEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** Every write to the registry: validation, the lifecycle, optimistic concurrency, history and events. */
+@ApplicationScoped
+public class ProjectService {
+
+    public static final String CHANNEL_API = "api";
+    public static final String CHANNEL_FEED = "feed";
+
+    private static final Set<String> STATUS_FIELDS = Set.of("status", "statusSince", "suspendedFrom");
+
+    /** What a write did: the project afterwards and how many events it published. */
+    public record Written(Project project, Outcome outcome, int events) {
+    }
+
+    public enum Outcome { INSERTED, UPDATED, UNCHANGED }
+
+    private final ProjectRepository repository;
+    private final ProjectRules rules;
+    private final Regions regions;
+    private final EventPublisher events;
+    private final Clock clock = Clock.systemUTC();
+
+    public ProjectService(ProjectRepository repository, ProjectRules rules, Regions regions, EventPublisher events) {
+        this.repository = repository;
+        this.rules = rules;
+        this.regions = regions;
+        this.events = events;
+    }
+
+    public Project get(String id, LocalDate asOf) {
+        return (asOf == null ? repository.find(id) : repository.asOf(id, asOf))
+                .orElseThrow(() -> asOf == null ? ProblemException.notFound("No project '" + id + "'")
+                        : ProblemException.notFound("Project '" + id + "' did not exist on " + asOf));
+    }
+
+    public List<ProjectRepository.Change> history(String id) {
+        get(id, null);
+        return repository.history(id);
+    }
+
+    @Transactional
+    public Project create(ProjectDraft draft) {
+        return register(valid(draft), CHANNEL_API).project();
+    }
+
+    @Transactional
+    public Project replace(String id, ProjectDraft draft, String ifMatch) {
+        Project current = get(id, null);
+        requireMatch(ifMatch, current);
+        return change(current, valid(draft), CHANNEL_API, null).project();
+    }
+
+    @Transactional
+    public Project patch(String id, UnaryOperator<ProjectDraft> patch, String ifMatch) {
+        Project current = get(id, null);
+        requireMatch(ifMatch, current);
+        return change(current, valid(patch.apply(editable(current))), CHANNEL_API, null).project();
+    }
+
+    @Transactional
+    public Project changeStatus(String id, String rawStatus, LocalDate effective, String note, String ifMatch) {
+        Project current = get(id, null);
+        if (ifMatch != null) {
+            requireMatch(ifMatch, current);
+        }
+        String status = Lifecycle.parse(rawStatus).orElseThrow(() -> ProblemException.invalidParameter("status",
+                "unknown status '" + rawStatus + "'; one of " + String.join(", ", Lifecycle.ALL)));
+        LocalDate when = effective == null ? today() : effective;
+        if (when.isAfter(today())) {
+            throw ProblemException.invalidParameter("effective", "must not be in the future, was " + when);
+        }
+        if (when.isBefore(current.statusSince())) {
+            throw ProblemException.invalidParameter("effective", "must not be before " + current.statusSince()
+                    + ", when the current status '" + current.status() + "' took effect");
+        }
+        Project candidate = current.withStatus(status, current.statusSince(), current.suspendedFrom());
+        return change(current, candidate, CHANNEL_API, new StatusNote(when, note)).project();
+    }
+
+    /** A feed row: registers a new ref, or changes the project that has it. */
+    public Written upsertFromFeed(Project candidate) {
+        return repository.findByRefForUpdate(candidate.ref())
+                .map(current -> change(current, candidate, CHANNEL_FEED, null))
+                .orElseGet(() -> register(candidate, CHANNEL_FEED));
+    }
+
+    /** The draft a PATCH merges into: what the project holds, with a defaulted location left to default again. */
+    public ProjectDraft editable(Project p) {
+        ProjectDraft d = ProjectDraft.of(p);
+        boolean defaulted = regions.point(p.destination())
+                .map(pt -> pt[0] == p.location().lon() && pt[1] == p.location().lat()).orElse(false);
+        return defaulted ? new ProjectDraft(d.ref(), d.nameEn(), d.nameZh(), d.kind(), d.sector(), d.chain(), d.origin(),
+                d.destination(), d.organisations(), d.investment(), d.jobs(), d.areaKm2(), null, d.metrics(), d.signed(),
+                d.constructionStart(), d.operational(), d.status(), d.sources()) : d;
+    }
+
+    /** Where a project in this status may go next, for clients and error messages. */
+    public static Set<String> allowedNext(Project p) {
+        return Lifecycle.next(p.status(), p.suspendedFrom());
+    }
+
+    private Project valid(ProjectDraft draft) {
+        ProjectRules.Outcome outcome = rules.check(draft);
+        if (!outcome.valid()) {
+            throw ProblemException.badRequest(describe(outcome.errors()), outcome.errors());
+        }
+        return outcome.project();
+    }
+
+    private Written register(Project candidate, String channel) {
+        LocalDate since = candidate.signed() != null && candidate.signed().isBefore(today()) ? candidate.signed() : today();
+        Project p = candidate.withIdentity(repository.nextId(), since, null, 1);
+        repository.insert(p);
+        repository.addVersion(p.id(), "registered", channel, since, null, ProjectDiff.between(null, p));
+        events.publishAll(List.of(ProjectEvents.registered(p)));
+        return new Written(p, Outcome.INSERTED, 1);
+    }
+
+    private record StatusNote(LocalDate effective, String note) {
+    }
+
+    private Written change(Project current, Project candidate, String channel, StatusNote statusNote) {
+        boolean statusChanges = !candidate.status().equals(current.status());
+        String suspendedFrom = current.suspendedFrom();
+        LocalDate since = current.statusSince();
+        LocalDate effective = statusNote == null ? today() : statusNote.effective();
+        if (statusChanges) {
+            if (!Lifecycle.allows(current.status(), current.suspendedFrom(), candidate.status())) {
+                throw lifecycleConflict(current, candidate.status());
+            }
+            suspendedFrom = candidate.status().equals(Lifecycle.SUSPENDED) ? current.status() : null;
+            since = effective;
+        }
+        Project next = candidate.withIdentity(current.id(), since, suspendedFrom, current.version() + 1);
+        Map<String, Object> changes = ProjectDiff.between(current, next);
+        if (changes.isEmpty()) {
+            return new Written(current, Outcome.UNCHANGED, 0);
+        }
+        if (!repository.update(next, current.version())) {
+            throw ProblemException.preconditionFailed("Project " + current.id() + " was changed by someone else meanwhile; "
+                    + "read it again and retry with its new ETag");
+        }
+        boolean attributesChange = changes.keySet().stream().anyMatch(f -> !STATUS_FIELDS.contains(f));
+        String note = statusNote == null ? null : statusNote.note();
+        repository.addVersion(next.id(), statusChanges ? "status-changed" : "updated", channel, effective, note, changes);
+        if (statusChanges && effective.isBefore(today())) {
+            repository.carryStatusForward(next.id(), effective, next.status(), since, suspendedFrom);
+        }
+        List<EventPublisher.Draft> drafts = new ArrayList<>();
+        if (attributesChange) {
+            drafts.add(ProjectEvents.updated(next));
+        }
+        if (statusChanges) {
+            drafts.add(ProjectEvents.statusChanged(next, current.status(), effective, note));
+        }
+        events.publishAll(drafts);
+        return new Written(next, Outcome.UPDATED, drafts.size());
+    }
+
+    public static ProblemException lifecycleConflict(Project current, String wanted) {
+        Set<String> allowed = allowedNext(current);
+        String detail = "Project " + (current.id() == null ? current.ref() : current.id()) + " cannot go from '"
+                + current.status() + "' to '" + wanted + "'; allowed next: "
+                + (allowed.isEmpty() ? "none ('" + current.status() + "' is final)" : String.join(", ", allowed));
+        return ProblemException.conflict(detail).with("currentStatus", current.status()).with("allowed", List.copyOf(allowed));
+    }
+
+    private static void requireMatch(String ifMatch, Project current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ProblemException.preconditionRequired("Send If-Match with the ETag of your last read of " + current.id()
+                    + " (now " + etag(current) + ")");
+        }
+        if (ifMatch.trim().equals("*")) {
+            return;
+        }
+        for (String tag : ifMatch.split(",")) {
+            if (tag.trim().replaceFirst("^W/", "").equals(etag(current))) {
+                return;
+            }
+        }
+        throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " is stale: " + current.id()
+                + " is now at " + etag(current) + "; read it again and reapply your change");
+    }
+
+    public static String etag(Project p) {
+        return "\"" + p.version() + "\"";
+    }
+
+    private static String describe(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
