@@ -1,0 +1,28 @@
+package io.jjj.gateway.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when the relay reads all partitions of the three topics. */
+@Readiness
+@ApplicationScoped
+public class EventRelayReadiness implements HealthCheck {
+
+    private final EventRelay relay;
+
+    public EventRelayReadiness(EventRelay relay) {
+        this.relay = relay;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var builder = HealthCheckResponse.named("event-relay").status(relay.assigned())
+                .withData("subscribers", relay.subscriberCount());
+        if (relay.lastError() != null) {
+            builder.withData("error", relay.lastError());
+        }
+        return builder.build();
+    }
+}
