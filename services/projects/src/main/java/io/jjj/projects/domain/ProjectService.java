@@ -82,6 +82,9 @@ public class ProjectService {
         }
         String status = Lifecycle.parse(rawStatus).orElseThrow(() -> ProblemException.invalidParameter("status",
                 "unknown status '" + rawStatus + "'; one of " + String.join(", ", Lifecycle.ALL)));
+        if (!status.equals(current.status()) && !Lifecycle.allows(current.status(), current.suspendedFrom(), status)) {
+            throw lifecycleConflict(current, status);
+        }
         LocalDate when = effective == null ? today() : effective;
         if (when.isAfter(today())) {
             throw ProblemException.invalidParameter("effective", "must not be in the future, was " + when);
