@@ -1,0 +1,177 @@
+package io.jjj.transport.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jjj.platform.paging.Page;
+import io.jjj.platform.paging.PageLinks;
+import io.jjj.platform.paging.PageRequest;
+import io.jjj.platform.problem.Problem;
+import io.jjj.platform.problem.ProblemException;
+import io.jjj.transport.domain.Link;
+import io.jjj.transport.domain.Mode;
+import io.jjj.transport.domain.NetworkRepository;
+import io.jjj.transport.domain.NetworkService;
+import io.jjj.transport.domain.Node;
+import io.jjj.transport.domain.Versioned;
+import io.jjj.transport.api.NetworkViews.LinkBody;
+import io.jjj.transport.api.NetworkViews.LinkView;
+import io.jjj.transport.api.NetworkViews.NodeBody;
+import io.jjj.transport.api.NetworkViews.NodeView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@Path("/api/transport/links")
+@Tag(name = ApiDocs.TAG)
+public class LinkResource {
+
+    private final NetworkRepository repository;
+    private final NetworkService network;
+    private final ObjectMapper json;
+
+    public LinkResource(NetworkRepository repository, NetworkService network, ObjectMapper json) {
+        this.repository = repository;
+        this.network = network;
+        this.json = json;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Formats.CSV, Formats.GEOJSON})
+    @Operation(operationId = "listTransportLinks", summary = "List links, as JSON, CSV or GeoJSON LineStrings")
+    @APIResponse(responseCode = "200", description = "One page of links, with Link and X-Total-Count headers")
+    @APIResponse(responseCode = "400", description = "A bad filter or paging value",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "Only links open on this day", example = "2012-01-01") @QueryParam("asOf") String asOf,
+            @Parameter(description = "Only links of this mode", example = "hsr") @QueryParam("mode") String mode,
+            @Parameter(description = "Only links of this line", example = "Beijing-Shanghai HSR") @QueryParam("line") String line,
+            @Parameter(description = "Only links that start or end at this node", example = "BJS") @QueryParam("node") String node,
+            @Parameter(description = "Page from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50") @QueryParam("size") String size,
+            @Parameter(description = "json (default), csv or geojson; or use the Accept header", example = "csv") @QueryParam("format") String format,
+            @HeaderParam("Accept") String accept, @Context UriInfo uri) {
+        Formats.Format f = Formats.pick(format, accept, Formats.Format.JSON, Formats.Format.CSV, Formats.Format.GEOJSON);
+        PageRequest paging = PageRequest.parse(page, size);
+        if (mode != null && Mode.parse(mode).isEmpty()) {
+            throw ProblemException.invalidParameter("mode", "one of " + Mode.allowed() + ", was '" + mode + "'");
+        }
+        LocalDate openOn = asOf == null ? null : QueryParams.date("asOf", asOf);
+        NetworkRepository.LinkFilter filter = new NetworkRepository.LinkFilter(openOn, mode, line, node);
+        List<Link> links = repository.listLinks(filter, paging.offset(), paging.size());
+        Page<LinkView> result = Page.of(links.stream().map(LinkView::of).toList(), paging, repository.countLinks(filter));
+        return switch (f) {
+            case JSON -> PageLinks.ok(result, uri).build();
+            case CSV -> PageLinks.headers(Response.ok(csv(links), Formats.CSV), result, uri).build();
+            case GEOJSON -> PageLinks.headers(Response.ok(geoJson(links), Formats.GEOJSON), result, uri).build();
+        };
+    }
+
+    private static String csv(List<Link> links) {
+        StringBuilder out = new StringBuilder("id,from,to,mode,line,distance_km,minutes,opened,closed,bidirectional,source\n");
+        links.forEach(l -> out.append(Formats.csvLine(l.id(), l.from(), l.to(), l.mode(), l.line(), l.distanceKm().toPlainString(),
+                l.minutes().toPlainString(), l.opened(), l.closed(), l.bidirectional(), l.source())));
+        return out.toString();
+    }
+
+    private String geoJson(List<Link> links) {
+        Set<String> ends = new HashSet<>();
+        links.forEach(l -> {
+            ends.add(l.from());
+            ends.add(l.to());
+        });
+        Map<String, Versioned<Node>> nodes = repository.nodes(ends, false);
+        List<Object> features = new ArrayList<>();
+        for (Link l : links) {
+            Node a = nodes.get(l.from()).value();
+            Node b = nodes.get(l.to()).value();
+            Map<String, Object> properties = new LinkedHashMap<>();
+            LinkView v = LinkView.of(l);
+            properties.put("id", v.id());
+            properties.put("from", v.from());
+            properties.put("to", v.to());
+            properties.put("mode", v.mode());
+            properties.put("line", v.line());
+            properties.put("distanceKm", v.distanceKm());
+            properties.put("minutes", v.minutes());
+            properties.put("opened", v.opened().toString());
+            properties.put("closed", v.closed() == null ? null : v.closed().toString());
+            properties.put("bidirectional", v.bidirectional());
+            features.add(GeoJson.feature(l.id(), GeoJson.lineString(List.of(new double[] {a.lon(), a.lat()},
+                    new double[] {b.lon(), b.lat()})), properties));
+        }
+        return GeoJson.write(json, features);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getTransportLink", summary = "One link, with its ETag")
+    @APIResponse(responseCode = "200", description = "The link",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkView.class)))
+    @APIResponse(responseCode = "404", description = "No such link",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "Link id", example = "BJS-TJ-hsr") @PathParam("id") String id) {
+        Versioned<Link> link = repository.link(id).orElseThrow(() -> ProblemException.notFound("No link '" + id + "'"));
+        return Response.ok(LinkView.of(link.value())).header("ETag", link.etag()).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putTransportLink", summary = "Create or replace a link (If-Match with the ETag to replace); "
+            + "setting closed closes it")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkView.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid link: a link to itself, minutes not above 0, closed before opened…",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid gateway token",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An end is not a known node",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Replacing needs If-Match",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response put(@Parameter(description = "Link id", example = "BJS-TJ-hsr") @PathParam("id") String id,
+                        @Parameter(description = "The ETag from a GET; required to replace an existing link", example = "\"1\"")
+                        @HeaderParam("If-Match") String ifMatch,
+                        @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                schema = @Schema(implementation = LinkBody.class), examples = @ExampleObject(name = "link",
+                                value = "{\"from\":\"BJS\",\"to\":\"TJ\",\"mode\":\"hsr\",\"line\":\"Beijing-Tianjin intercity\","
+                                        + "\"distanceKm\":120,\"minutes\":30,\"opened\":\"2008-08-01\"}")))
+                        LinkBody body) {
+        if (body == null) {
+            throw ProblemException.badRequest("A JSON body with the link is required");
+        }
+        NetworkService.Put<Link> put = network.putLink(body.toLink(id), ifMatch);
+        return Response.status(put.created() ? 201 : 200).entity(LinkView.of(put.stored().value()))
+                .header("ETag", put.stored().etag()).build();
+    }
+}
