@@ -32,7 +32,11 @@ public record Config(
         Optional<String> adminKeyFromEnv,
         String gatewayUrl) {
 
-    public static final int DEFAULT_PG_PORT = 54320;
+    /**
+     * Below Linux's ephemeral range (32768-60999): a port in that range is now and then held by some
+     * client connection's local end (seen with 54320), and then no server can bind it.
+     */
+    public static final int DEFAULT_PG_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final String DEFAULT_APP_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC";
     public static final String DEFAULT_KAFKA_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC";

@@ -49,8 +49,11 @@ public final class Ports {
     public static List<String> taken(Map<Integer, String> portsByName) {
         List<String> problems = new ArrayList<>();
         portsByName.forEach((port, name) -> {
-            if (inUse(port)) {
+            if (listening(port)) {
                 problems.add(describe(port, name));
+            } else if (inUse(port)) {
+                problems.add(describe(port, name) + " (no server listens on it, but a connection still holds it;"
+                        + " it frees up within a minute or so)");
             }
         });
         return problems;

@@ -5,10 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Process helpers on {@link ProcessHandle}: liveness that survives pid reuse, and stopping a tree. */
 public final class Procs {
@@ -63,26 +59,21 @@ public final class Procs {
         return true;
     }
 
+    /** Polls (every 50 ms) until none of the processes is alive; false on timeout. */
     static boolean waitAll(List<ProcessHandle> handles, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (ProcessHandle h : handles) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return handles.stream().noneMatch(ProcessHandle::isAlive);
-            }
-            CompletableFuture<ProcessHandle> exit = h.onExit();
-            try {
-                exit.get(left, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
+        while (handles.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() > deadline) {
                 return false;
+            }
+            try {
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
-            } catch (ExecutionException e) {
-                // onExit failed: fall back to polling below
             }
         }
-        return handles.stream().noneMatch(ProcessHandle::isAlive);
+        return true;
     }
 
     /** Resident memory of a process in KiB (Linux /proc), or -1. */

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,9 +65,11 @@ final class Up {
 
         try {
             out.println("logs: " + Launcher.display(config.logsDir()) + "/");
-            startInfrastructure(sup, t0);
-            if (!cli.infraOnly()) {
-                startApps(sup, adminKey, t0);
+            Readiness.Target kafkaReady = startInfrastructure(sup, t0);
+            if (cli.infraOnly()) {
+                Readiness.waitAll(List.of(kafkaReady), config.startTimeout(), t0, out, sup::stopping);
+            } else {
+                startApps(sup, adminKey, kafkaReady, t0);
                 // Later: load the default data set (deploy/data) here, through feed.FeedClient and the
                 // order of feed.FeedRoutes.ROUTES, once the gateway is ready.
             }
@@ -176,17 +177,25 @@ final class Up {
         }
     }
 
-    private void startInfrastructure(Supervisor sup, long t0) {
+    /**
+     * Starts Kafka and PostgreSQL and creates the databases. Returns what to wait for before the
+     * gateway: Kafka's readiness is awaited together with the services' (they only need the
+     * database to start, and retry Kafka), so the broker's and the services' start-ups overlap.
+     */
+    private Readiness.Target startInfrastructure(Supervisor sup, long t0) {
         KafkaBroker kafka = new KafkaBroker(config.stateDir(), config.logsDir(), Launcher.libDir(config.root()));
-        Process kafkaProcess = null;
+        Readiness.Target kafkaReady;
         if (config.embeddedKafka()) {
             Os.rotate(kafka.log());
             kafka.prepare(config.kafkaPort(), config.kafkaControllerPort());
             out.println("starting kafka on port " + config.kafkaPort());
-            kafkaProcess = sup.start("kafka", kafka.command(config.kafkaJavaOpts()), Map.of(),
+            Process kp = sup.start("kafka", kafka.command(config.kafkaJavaOpts()), Map.of(),
                     config.stateDir().resolve("kafka"), config.kafkaPort(), kafka.log());
+            kafkaReady = Readiness.of("kafka", kp, () -> KafkaBroker.ready(config.kafkaBootstrap()), kafka.log());
         } else {
             out.println("using Kafka at " + config.kafkaBootstrap() + " (KAFKA_BOOTSTRAP_SERVERS)");
+            kafkaReady = new Readiness.Target("kafka", () -> KafkaBroker.ready(config.kafkaBootstrap()),
+                    java.util.OptionalInt::empty, kafka.log());
         }
 
         if (config.embeddedPostgres()) {
@@ -206,16 +215,7 @@ final class Up {
             out.println("using PostgreSQL at " + config.dbServer().hosts() + " (DB_URL)");
         }
         createDatabases();
-
-        if (kafkaProcess != null) {
-            Process kp = kafkaProcess;
-            Readiness.waitAll(List.of(Readiness.of("kafka", kp, () -> KafkaBroker.ready(config.kafkaBootstrap()), kafka.log())),
-                    config.startTimeout(), t0, out, sup::stopping);
-        } else {
-            Readiness.waitAll(List.of(new Readiness.Target("kafka", () -> KafkaBroker.ready(config.kafkaBootstrap()),
-                            java.util.OptionalInt::empty, kafka.log())),
-                    Duration.ofSeconds(30), t0, out, sup::stopping);
-        }
+        return kafkaReady;
     }
 
     /** Creates each service's database when it is missing. */
@@ -246,8 +246,9 @@ final class Up {
         }
     }
 
-    private void startApps(Supervisor sup, String adminKey, long t0) {
+    private void startApps(Supervisor sup, String adminKey, Readiness.Target kafkaReady, long t0) {
         List<Readiness.Target> services = new ArrayList<>();
+        services.add(kafkaReady);
         for (App app : App.values()) {
             if (!app.isGateway()) {
                 services.add(startApp(sup, app, Map.of()));

@@ -21,7 +21,7 @@ class ConfigTest {
         Config c = Config.from(Map.of(), ROOT);
         assertEquals(Path.of("/repo/.jjj"), c.stateDir());
         assertEquals(Path.of("/repo/.jjj/logs"), c.logsDir());
-        assertEquals(54320, c.pgPort());
+        assertEquals(15432, c.pgPort());
         assertEquals(9092, c.kafkaPort());
         assertEquals(9093, c.kafkaControllerPort());
         assertEquals(8080, c.appPort(App.GATEWAY));
@@ -31,10 +31,17 @@ class ConfigTest {
         assertTrue(c.embeddedPostgres());
         assertTrue(c.embeddedKafka());
         assertEquals("localhost:9092", c.kafkaBootstrap());
-        assertEquals("jdbc:postgresql://localhost:54320/jjj_projects", c.dbServer().urlFor("jjj_projects"));
+        assertEquals("jdbc:postgresql://localhost:15432/jjj_projects", c.dbServer().urlFor("jjj_projects"));
         assertEquals("http://localhost:8080", c.gatewayUrl());
         assertEquals(Duration.ofSeconds(Config.DEFAULT_START_TIMEOUT_SECONDS), c.startTimeout());
         assertTrue(c.adminKeyFromEnv().isEmpty());
+    }
+
+    @Test
+    void defaultPortsAreBelowTheEphemeralRange() {
+        for (int port : Config.from(Map.of(), ROOT).portsToListen(false).keySet()) {
+            assertTrue(port < 32768, port + " may be taken by a client connection's local end");
+        }
     }
 
     @Test
@@ -100,7 +107,7 @@ class ConfigTest {
     void portsToListenNameEachPortAndSkipAppsForInfraOnly() {
         Config c = Config.from(Map.of(), ROOT);
         Map<Integer, String> all = c.portsToListen(false);
-        assertEquals("postgres", all.get(54320));
+        assertEquals("postgres", all.get(15432));
         assertEquals("kafka", all.get(9092));
         assertEquals("kafka controller", all.get(9093));
         assertEquals("indicators", all.get(8081));
