@@ -62,7 +62,7 @@ public class Catalogue {
                     unit = excluded.unit, frequency = excluded.frequency, description = excluded.description,
                     source = excluded.source, additive = excluded.additive,
                     version = indicator.version + 1, updated_at = now()
-                RETURNING """ + COLUMNS)) {
+                RETURNING\s""" + COLUMNS)) {
             s.setString(1, i.code());
             s.setString(2, i.nameEn());
             s.setString(3, i.nameZh());
