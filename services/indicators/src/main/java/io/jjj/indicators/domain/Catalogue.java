@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -133,9 +131,5 @@ public class Catalogue {
                 Frequency.parse(rs.getString("frequency")).orElseThrow(), rs.getString("description"),
                 rs.getString("source"), rs.getBoolean("derived"), rs.getInt("version"),
                 rs.getObject("updated_at", java.time.OffsetDateTime.class));
-    }
-
-    public static List<String> codes(Map<String, Indicator> indicators) {
-        return new ArrayList<>(indicators.keySet());
     }
 }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -89,15 +88,6 @@ public class ObservationStore {
         seriesIds.putAll(createSeries(c, missing));
     }
 
-    /** Creates the series that do not exist yet and returns the ids of all of them. */
-    public Map<SeriesKey, Integer> ensureSeries(Collection<SeriesKey> keys) {
-        try (Connection c = dataSource.getConnection()) {
-            return createSeries(c, keys);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create series", e);
-        }
-    }
-
     private static Map<SeriesKey, Integer> createSeries(Connection c, Collection<SeriesKey> keys) throws SQLException {
         String[] indicators = keys.stream().map(SeriesKey::indicator).toArray(String[]::new);
         String[] regions = keys.stream().map(SeriesKey::region).toArray(String[]::new);
@@ -125,6 +115,7 @@ public class ObservationStore {
         return ids;
     }
 
+    /** The latest vintage of each (series, period), one index probe per key so a growing table never gets scanned. */
     private static Map<String, Vintage> latest(Connection c, List<ObservationInput> inputs, Map<SeriesKey, Integer> seriesIds)
             throws SQLException {
         Integer[] ids = new Integer[inputs.size()];
@@ -135,10 +126,12 @@ public class ObservationStore {
         }
         Map<String, Vintage> out = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT DISTINCT ON (o.series_id, o.period) o.series_id, o.period, o.value, o.status, o.source,
-                       o.published, o.received_at, o.note
-                FROM observation o JOIN unnest(?::int[], ?::date[]) AS k(series_id, period) USING (series_id, period)
-                ORDER BY o.series_id, o.period, o.published DESC, o.received_at DESC""")) {
+                SELECT k.series_id, k.period, v.value, v.status, v.source, v.published, v.received_at, v.note
+                FROM unnest(?::int[], ?::date[]) AS k(series_id, period)
+                CROSS JOIN LATERAL (
+                    SELECT o.value, o.status, o.source, o.published, o.received_at, o.note FROM observation o
+                    WHERE o.series_id = k.series_id AND o.period = k.period
+                    ORDER BY o.published DESC, o.received_at DESC LIMIT 1) v""")) {
             s.setArray(1, c.createArrayOf("int4", ids));
             s.setArray(2, c.createArrayOf("text", periods));
             try (ResultSet rs = s.executeQuery()) {
@@ -308,23 +301,6 @@ public class ObservationStore {
             throw new IllegalStateException("could not read history", e);
         }
     }
-
-    /** Whether the series has any stored observation at all. */
-    public boolean hasObservations(SeriesKey key) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT EXISTS (SELECT 1 FROM observation o JOIN series s ON s.id = o.series_id
-                               WHERE s.indicator = ? AND s.region = ?)""")) {
-            s.setString(1, key.indicator());
-            s.setString(2, key.region());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Replaces the derived values of the given series, returning what each (series, period) held before. */
     public Map<SeriesKey, Map<LocalDate, BigDecimal>> replaceDerived(String indicator, Map<SeriesKey, Map<LocalDate, BigDecimal>> values) {
         Map<SeriesKey, Map<LocalDate, BigDecimal>> before = new LinkedHashMap<>();
@@ -378,10 +354,5 @@ public class ObservationStore {
         return new Vintage(rs.getObject(first, LocalDate.class), rs.getBigDecimal(first + 1), rs.getString(first + 2),
                 rs.getString(first + 3), rs.getObject(first + 4, LocalDate.class),
                 rs.getObject(first + 5, OffsetDateTime.class), rs.getString(first + 6));
-    }
-
-    public Optional<Integer> seriesId(SeriesKey key) {
-        List<SeriesRef> refs = series(List.of(key.indicator()), List.of(key.region()));
-        return refs.isEmpty() ? Optional.empty() : Optional.of(refs.get(0).id());
     }
 }
