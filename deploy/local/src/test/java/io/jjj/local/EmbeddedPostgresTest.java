@@ -60,7 +60,7 @@ class EmbeddedPostgresTest {
             tar.putArchiveEntry(hard);
             tar.closeArchiveEntry();
         });
-        EmbeddedPostgres.unpackTxz(archive, dir);
+        EmbeddedPostgres.unpackTxz(new java.io.ByteArrayInputStream(archive), dir);
         assertTrue(Files.isExecutable(dir.resolve("bin/pg_ctl")));
         assertFalse(Files.isExecutable(dir.resolve("lib/libpq.so.5.17")));
         assertTrue(Files.isSymbolicLink(dir.resolve("lib/libpq.so.5")));
@@ -71,7 +71,7 @@ class EmbeddedPostgresTest {
     @Test
     void refusesEntriesThatEscapeTheTarget(@TempDir Path dir) throws Exception {
         byte[] archive = txz(tar -> file(tar, "../evil", "x", 0644));
-        assertThrows(IOException.class, () -> EmbeddedPostgres.unpackTxz(archive, dir.resolve("t")));
+        assertThrows(IOException.class, () -> EmbeddedPostgres.unpackTxz(new java.io.ByteArrayInputStream(archive), dir.resolve("t")));
         assertFalse(Files.exists(dir.resolve("evil")));
     }
 
