@@ -83,10 +83,10 @@ public class Edge {
             authorize(ctx, path, secret, cached.get());
             return;
         }
-        request.pause();
+        EdgeProblems.pause(request);
         vertx.executeBlocking(() -> keys.authenticate(secret), false).onComplete(found -> {
             if (found.failed()) {
-                request.resume();
+                EdgeProblems.resume(request);
                 EdgeProblems.send(ctx, 503, "keys-unavailable", "Service unavailable",
                         "API keys cannot be checked right now; retry shortly", Map.of("Retry-After", "5"), null);
             } else {
@@ -112,7 +112,7 @@ public class Edge {
             return;
         }
         if (scope != null && !key.get().allows(scope)) {
-            request.resume();
+            EdgeProblems.resume(request);
             EdgeProblems.send(ctx, 403, "forbidden", "Forbidden",
                     "The API key '" + key.get().name() + "' lacks the scope " + scope);
             return;
@@ -121,10 +121,10 @@ public class Edge {
             return;
         }
         if (upstream.isPresent()) {
-            request.pause();
+            EdgeProblems.pause(request);
             proxy.forward(ctx, upstream.get(), key.orElse(null));
         } else {
-            request.resume();
+            EdgeProblems.resume(request);
             ctx.next();
         }
     }
@@ -140,7 +140,7 @@ public class Edge {
         if (decision.allowed()) {
             return true;
         }
-        ctx.request().resume();
+        EdgeProblems.resume(ctx.request());
         EdgeProblems.send(ctx, 429, "rate-limited", "Too many requests",
                 "Rate limit of " + decision.limit() + " requests exceeded for this "
                         + (key.isPresent() ? "API key" : "client address") + "; retry in " + decision.retryAfterSeconds() + " s",
@@ -159,7 +159,7 @@ public class Edge {
     }
 
     private static void reject(RoutingContext ctx, int status, String slug, String title, String detail) {
-        ctx.request().resume();
+        EdgeProblems.resume(ctx.request());
         EdgeProblems.send(ctx, status, slug, title, detail, Map.of("WWW-Authenticate", "Bearer realm=\"jjj\""), null);
     }
 

@@ -2,6 +2,7 @@ package io.jjj.gateway.routing;
 
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemResponses;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,6 +21,10 @@ final class EdgeProblems {
     static void send(RoutingContext ctx, int status, String slug, String title, String detail,
                      Map<String, String> headers, Map<String, Object> extensions) {
         HttpServerResponse response = ctx.response();
+        resume(ctx.request());
+        if (response.ended()) {
+            return;
+        }
         if (response.headWritten()) {
             response.reset();
             return;
@@ -29,5 +34,18 @@ final class EdgeProblems {
         response.headers().remove("Content-Length");
         headers.forEach(response::putHeader);
         response.end(ProblemResponses.toJson(problem));
+    }
+
+    /** Lets a request's remaining body flow (to be discarded); a request read to its end needs nothing. */
+    static void resume(HttpServerRequest request) {
+        if (!request.isEnded()) {
+            request.resume();
+        }
+    }
+
+    static void pause(HttpServerRequest request) {
+        if (!request.isEnded()) {
+            request.pause();
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
@@ -57,7 +58,9 @@ public class ProxyHandler {
             tooLarge(ctx, limit);
             return;
         }
-        boolean chunked = request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        boolean chunked = request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || http2 && declared < 0 && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD;
         boolean hasBody = declared > 0 || chunked;
 
         RequestOptions options = upstreams.options(upstream, request.method(), request.uri());
@@ -94,7 +97,7 @@ public class ProxyHandler {
                 streamBody(ctx, request, out, limit);
             } else {
                 out.end();
-                request.resume();
+                EdgeProblems.resume(request);
             }
         });
     }
@@ -118,8 +121,8 @@ public class ProxyHandler {
             }
             out.write(chunk);
             if (out.writeQueueFull()) {
-                request.pause();
-                out.drainHandler(v -> request.resume());
+                EdgeProblems.pause(request);
+                out.drainHandler(v -> EdgeProblems.resume(request));
             }
         });
         request.endHandler(v -> {
@@ -131,7 +134,7 @@ public class ProxyHandler {
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             ctx.response().writeContinue();
         }
-        request.resume();
+        EdgeProblems.resume(request);
     }
 
     private void relayResponse(RoutingContext ctx, HttpClientResponse in) {
@@ -183,14 +186,14 @@ public class ProxyHandler {
 
     private void unavailable(RoutingContext ctx, Upstream upstream, Throwable cause) {
         Upstreams.UpstreamFailure failure = upstreams.describe(upstream, cause);
-        ctx.request().resume();
+        EdgeProblems.resume(ctx.request());
         EdgeProblems.send(ctx, failure.status(), failure.timeout() ? "upstream-timeout" : "upstream-unavailable",
                 failure.timeout() ? "Gateway timeout" : "Service unavailable", failure.getMessage(),
                 failure.timeout() ? Map.of() : Map.of("Retry-After", "5"), Map.of("service", upstream.name()));
     }
 
     private static void tooLarge(RoutingContext ctx, long limit) {
-        ctx.request().resume();
+        EdgeProblems.resume(ctx.request());
         EdgeProblems.send(ctx, 413, "too-large", "Content too large",
                 "The request body exceeds " + limit + " bytes, the limit for " + ctx.request().path(),
                 Map.of("Connection", "close"), Map.of("limitBytes", limit));
