@@ -210,6 +210,15 @@ class ObservationFeedTest {
     }
 
     @Test
+    void notesKeepTabsBackslashesCommasAndLineBreaks() {
+        String code = TestData.newIndicator(config, "count", "annual");
+        String note = "break\\in series, see\ttable\n2-1";
+        feed(config, FEED, "indicator,region,period,value,note\n" + code + ",110000,2020,1,\"" + note + "\"\n", "").statusCode(200);
+        read().when().get("/api/observations?indicator=" + code + "&region=110000").then().statusCode(200)
+                .body("items[0].note", equalTo(note));
+    }
+
+    @Test
     void ndjsonFeedsWork() {
         String code = TestData.newIndicator(config, "km", "annual");
         TestData.write(config).contentType("application/x-ndjson")

@@ -39,6 +39,24 @@ public class Catalogue {
         return out;
     }
 
+    /** The entries with these codes (unknown codes are left out). */
+    public Map<String, Indicator> indicators(java.util.Collection<String> codes) {
+        Map<String, Indicator> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM indicator WHERE code = ANY (?::text[])")) {
+            s.setArray(1, c.createArrayOf("text", codes.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Indicator i = read(rs);
+                    out.put(i.code(), i);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the catalogue", e);
+        }
+        return out;
+    }
+
     public Optional<Indicator> indicator(String code) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM indicator WHERE code = ?")) {

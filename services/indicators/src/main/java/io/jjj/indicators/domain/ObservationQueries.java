@@ -58,7 +58,11 @@ public class ObservationQueries {
     }
 
     public List<Row> run(Query q) {
-        Map<String, Indicator> catalogueNow = catalogue.indicators();
+        List<String> codes = new ArrayList<>(q.indicators());
+        if (q.transform() instanceof Transform.ShareOf share) {
+            codes.add(share.indicator());
+        }
+        Map<String, Indicator> catalogueNow = catalogue.indicators(codes);
         List<Indicator> indicators = indicators(q.indicators(), catalogueNow);
         Indicator shareTarget = q.transform() instanceof Transform.ShareOf s ? shareTarget(s, indicators, catalogueNow) : null;
         String gapTarget = q.transform() instanceof Transform.GapTo g ? regions.require("transform", g.region()) : null;

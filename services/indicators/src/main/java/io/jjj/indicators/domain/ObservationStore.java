@@ -4,6 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,8 +16,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,60 +51,111 @@ public class ObservationStore {
     }
 
     /**
-     * Writes inputs whose (series, period) keys are distinct, inside the caller's transaction. A value equal to
-     * the latest vintage is left alone; anything else becomes a new vintage.
-     *
-     * @param seriesIds ids already known to the caller; missing ones are created and added
+     * What one feed has written so far: the ids of its series, and for the series it created, the periods it wrote.
+     * An observation of a series created by this feed that the feed has not written yet cannot exist, so it needs no
+     * lookup.
      */
-    public List<Outcome> write(List<ObservationInput> inputs, Map<SeriesKey, Integer> seriesIds) {
+    public static final class WriteSession {
+        private final Map<SeriesKey, Integer> ids = new HashMap<>();
+        private final Map<Integer, BitSet> createdSeriesPeriods = new HashMap<>();
+
+        /** Whether the observation is certainly not stored yet. */
+        boolean certainlyNew(int seriesId, LocalDate period) {
+            BitSet written = createdSeriesPeriods.get(seriesId);
+            int index = index(period);
+            return written != null && index >= 0 && !written.get(index);
+        }
+
+        void written(int seriesId, LocalDate period) {
+            BitSet written = createdSeriesPeriods.get(seriesId);
+            int index = index(period);
+            if (written != null) {
+                if (index >= 0) {
+                    written.set(index);
+                } else {
+                    createdSeriesPeriods.remove(seriesId);
+                }
+            }
+        }
+
+        /** Months since 1900, for periods in 1900..2199; -1 otherwise (such periods are always looked up). */
+        private static int index(LocalDate period) {
+            int year = period.getYear();
+            return year < 1900 || year >= 2200 ? -1 : (year - 1900) * 12 + period.getMonthValue() - 1;
+        }
+    }
+
+    /**
+     * Writes inputs whose (series, period) keys are distinct, inside the caller's transaction. A value equal to
+     * the latest vintage is left alone; anything else becomes a new vintage. New observations are copied in bulk
+     * ({@code COPY}); new vintages of known ones are inserted.
+     */
+    public List<Outcome> write(List<ObservationInput> inputs, WriteSession session) {
         try (Connection c = dataSource.getConnection()) {
-            ensureSeries(c, inputs, seriesIds);
-            Map<String, Vintage> latest = latest(c, inputs, seriesIds);
-            List<Outcome> outcomes = new ArrayList<>(inputs.size());
-            List<ObservationInput> changed = new ArrayList<>();
+            ensureSeries(c, inputs, session);
+            List<ObservationInput> unknown = new ArrayList<>();
             for (ObservationInput in : inputs) {
-                Vintage before = latest.get(seriesIds.get(in.series()) + "|" + in.period());
+                if (!session.certainlyNew(session.ids.get(in.series()), in.period())) {
+                    unknown.add(in);
+                }
+            }
+            Map<String, Vintage> latest = unknown.isEmpty() ? Map.of() : latest(c, unknown, session.ids);
+            List<Outcome> outcomes = new ArrayList<>(inputs.size());
+            List<ObservationInput> added = new ArrayList<>();
+            List<ObservationInput> revised = new ArrayList<>();
+            for (ObservationInput in : inputs) {
+                int id = session.ids.get(in.series());
+                Vintage before = latest.get(id + "|" + in.period());
                 if (before == null) {
                     outcomes.add(new Outcome(in, Outcome.Kind.INSERTED, null));
-                    changed.add(in);
+                    added.add(in);
                 } else if (before.sameContent(in.value(), in.status(), in.source(), in.note())) {
                     outcomes.add(new Outcome(in, Outcome.Kind.UNCHANGED, null));
                 } else {
                     outcomes.add(new Outcome(in, Outcome.Kind.REVISED, before.value()));
-                    changed.add(in);
+                    revised.add(in);
                 }
+                session.written(id, in.period());
             }
-            insertVintages(c, changed, seriesIds);
+            copyNew(c, added, session.ids);
+            insertVintages(c, revised, session.ids);
             return outcomes;
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not write observations", e);
         }
     }
 
-    private void ensureSeries(Connection c, List<ObservationInput> inputs, Map<SeriesKey, Integer> seriesIds) throws SQLException {
+    private void ensureSeries(Connection c, List<ObservationInput> inputs, WriteSession session) throws SQLException {
         Set<SeriesKey> missing = new LinkedHashSet<>();
         for (ObservationInput in : inputs) {
-            if (!seriesIds.containsKey(in.series())) {
+            if (!session.ids.containsKey(in.series())) {
                 missing.add(in.series());
             }
         }
         if (missing.isEmpty()) {
             return;
         }
-        seriesIds.putAll(createSeries(c, missing));
+        Set<Integer> created = new HashSet<>();
+        session.ids.putAll(createSeries(c, missing, created));
+        created.forEach(id -> session.createdSeriesPeriods.put(id, new BitSet()));
     }
 
-    private static Map<SeriesKey, Integer> createSeries(Connection c, Collection<SeriesKey> keys) throws SQLException {
+    /** The ids of the series, creating those that do not exist; the ids of created ones are added to {@code created}. */
+    private static Map<SeriesKey, Integer> createSeries(Connection c, Collection<SeriesKey> keys, Set<Integer> created) throws SQLException {
         String[] indicators = keys.stream().map(SeriesKey::indicator).toArray(String[]::new);
         String[] regions = keys.stream().map(SeriesKey::region).toArray(String[]::new);
         Array ia = c.createArrayOf("text", indicators);
         Array ra = c.createArrayOf("text", regions);
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO series (indicator, region) SELECT * FROM unnest(?::text[], ?::text[])
-                ON CONFLICT (indicator, region) DO NOTHING""")) {
+                ON CONFLICT (indicator, region) DO NOTHING RETURNING id""")) {
             s.setArray(1, ia);
             s.setArray(2, ra);
-            s.executeUpdate();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    created.add(rs.getInt(1));
+                }
+            }
         }
         Map<SeriesKey, Integer> ids = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
@@ -138,6 +195,42 @@ public class ObservationStore {
                 while (rs.next()) {
                     out.put(rs.getInt(1) + "|" + rs.getObject(2, LocalDate.class), vintage(rs, 2));
                 }
+            }
+        }
+        return out;
+    }
+
+    private static void copyNew(Connection c, List<ObservationInput> rows, Map<SeriesKey, Integer> seriesIds)
+            throws SQLException, IOException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder data = new StringBuilder(rows.size() * 64);
+        for (ObservationInput in : rows) {
+            data.append(seriesIds.get(in.series())).append('\t').append(in.period()).append('\t').append(in.published())
+                    .append('\t').append(in.value().toPlainString()).append('\t');
+            copyText(data, in.status()).append('\t');
+            copyText(data, in.source()).append('\t');
+            copyText(data, in.note()).append('\n');
+        }
+        c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY observation (series_id, period, published, value, status, source, note) FROM STDIN",
+                new StringReader(data.toString()));
+    }
+
+    /** A field in COPY's text format: backslash-N for null, backslash escapes for separators and backslashes. */
+    private static StringBuilder copyText(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
             }
         }
         return out;
@@ -316,7 +409,7 @@ public class ObservationStore {
                     }
                 }
             }
-            Map<SeriesKey, Integer> ids = values.isEmpty() ? Map.of() : createSeries(c, values.keySet());
+            Map<SeriesKey, Integer> ids = values.isEmpty() ? Map.of() : createSeries(c, values.keySet(), new HashSet<>());
             List<Integer> seriesIds = new ArrayList<>();
             List<String> periods = new ArrayList<>();
             List<String> numbers = new ArrayList<>();

@@ -16,7 +16,6 @@ import io.jjj.platform.regions.Regions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
     private final ObservationStore store;
     private final EventPublisher events;
     private final LocalDate today;
-    private final Map<SeriesKey, Integer> seriesIds = new HashMap<>();
+    private final ObservationStore.WriteSession session = new ObservationStore.WriteSession();
 
     public ObservationFeed(Map<String, Indicator> indicators, Set<String> sources, Regions regions, ObservationStore store,
                            EventPublisher events, LocalDate today) {
@@ -138,7 +137,7 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
 
     private void write(List<ObservationInput> rows, FeedCounts counts) {
         IndicatorEvents.Batch batch = new IndicatorEvents.Batch();
-        for (ObservationStore.Outcome o : store.write(rows, seriesIds)) {
+        for (ObservationStore.Outcome o : store.write(rows, session)) {
             ObservationInput in = o.input();
             IndicatorEvents.PeriodChange change = new IndicatorEvents.PeriodChange(in.periodLabel(), in.value(),
                     o.previous(), in.status(), in.published());
