@@ -142,7 +142,7 @@ class ProjectListingTest {
         String[][] cases = {
                 {"bbox", "1,2,3"}, {"bbox", "a,b,c,d"}, {"bbox", "10,10,5,5"}, {"destination", "999999"}, {"origin", "MARS"},
                 {"kind", "teleport"}, {"status", "dreaming"}, {"signedFrom", "last year"}, {"asOf", "2020-13-01"},
-                {"sort", "price"}, {"size", "5000"}, {"format", "xml"}, {"q", "!!!"}};
+                {"sort", "price"}, {"size", "5000"}, {"format", "xml"}, {"q", "!!!"}, {"asOf", "0000-01-01"}};
         for (String[] c : cases) {
             given().queryParam(c[0], c[1]).when().get("/api/projects").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem(c[0]));

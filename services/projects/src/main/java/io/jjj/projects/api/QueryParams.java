@@ -1,6 +1,7 @@
 package io.jjj.projects.api;
 
 import io.jjj.platform.problem.ProblemException;
+import io.jjj.projects.domain.ProjectRules;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -17,17 +18,23 @@ final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(raw.trim());
+            date = LocalDate.parse(raw.trim());
         } catch (DateTimeException e) {
             throw ProblemException.invalidParameter(name, "not a date (YYYY-MM-DD): '" + raw + "'");
         }
+        if (date.getYear() < ProjectRules.MIN_YEAR || date.getYear() > ProjectRules.MAX_YEAR) {
+            throw ProblemException.invalidParameter(name, "the year must lie between " + ProjectRules.MIN_YEAR + " and "
+                    + ProjectRules.MAX_YEAR + ", was " + date.getYear());
+        }
+        return date;
     }
 
     /** {@code YYYY} or {@code YYYY-MM-DD}; a year alone means its first day, or its last when {@code endOfYear}. */
     static LocalDate dateOrYear(String name, String raw, boolean endOfYear) {
         if (raw != null && raw.trim().matches("\\d{4}")) {
-            int year = Integer.parseInt(raw.trim());
+            int year = year(name, raw);
             return endOfYear ? LocalDate.of(year, 12, 31) : LocalDate.of(year, 1, 1);
         }
         try {
@@ -44,7 +51,12 @@ final class QueryParams {
         if (!raw.trim().matches("\\d{4}")) {
             throw ProblemException.invalidParameter(name, "not a year (YYYY): '" + raw + "'");
         }
-        return Integer.parseInt(raw.trim());
+        int year = Integer.parseInt(raw.trim());
+        if (year < ProjectRules.MIN_YEAR || year > ProjectRules.MAX_YEAR) {
+            throw ProblemException.invalidParameter(name, "the year must lie between " + ProjectRules.MIN_YEAR + " and "
+                    + ProjectRules.MAX_YEAR + ", was " + year);
+        }
+        return year;
     }
 
     /** Comma-separated values, each one of {@code allowed} when that is given. */

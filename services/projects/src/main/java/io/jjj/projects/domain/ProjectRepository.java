@@ -88,6 +88,9 @@ public class ProjectRepository {
             s.setLong(i, expectedVersion);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw ProblemException.conflict("ref '" + p.ref() + "' belongs to another project");
+            }
             throw new IllegalStateException(e);
         }
     }
@@ -138,7 +141,8 @@ public class ProjectRepository {
 
     /** The project as it stood on {@code date}: the latest version that had taken effect by then. */
     public Optional<Project> asOf(String id, LocalDate date) {
-        return one("SELECT " + SELECT + " FROM (" + AS_OF_SOURCE + ") p WHERE id = ?", Date.valueOf(date), id);
+        return one("SELECT " + SELECT + " FROM (SELECT (jsonb_populate_record(NULL::project, state)).* FROM project_version "
+                + "WHERE project_id = ? AND effective <= ? ORDER BY effective DESC, seq DESC LIMIT 1) p", id, Date.valueOf(date));
     }
 
     /** Rows shaped like {@code project}, as they stood on the date bound to its one parameter. */

@@ -27,6 +27,10 @@ public class ProjectRules {
 
     public static final List<String> BASES = List.of("pledged", "realised");
 
+    /** Project dates and {@code asOf} lie in this range of years. */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2200;
+
     private static final Pattern METRIC_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
     private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
@@ -216,13 +220,13 @@ public class ProjectRules {
             return null;
         }
         try {
-            if (v.matches("\\d{4}")) {
-                return LocalDate.of(Integer.parseInt(v), 1, 1);
+            LocalDate date = v.matches("\\d{4}") ? LocalDate.of(Integer.parseInt(v), 1, 1)
+                    : v.matches("\\d{4}-\\d{2}") ? YearMonth.parse(v).atDay(1) : LocalDate.parse(v);
+            if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+                errors.add(FieldError.field(field, "year must lie between " + MIN_YEAR + " and " + MAX_YEAR + ": '" + v + "'"));
+                return null;
             }
-            if (v.matches("\\d{4}-\\d{2}")) {
-                return YearMonth.parse(v).atDay(1);
-            }
-            return LocalDate.parse(v);
+            return date;
         } catch (DateTimeException e) {
             errors.add(FieldError.field(field, "not a date (YYYY, YYYY-MM or YYYY-MM-DD): '" + v + "'"));
             return null;
