@@ -11,6 +11,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -32,5 +33,12 @@ class TransportStartsTest {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", containsString("3."));
         given().when().get("/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/transport/routes'.get.operationId", equalTo("getTransportRoute"))
+                .body("paths.'/api/transport/matrix'.get.responses.'413'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/api/transport/links/{id}'.put.requestBody.content.'application/json'.examples", notNullValue())
+                .body("paths.'/api/transport/feeds'.post.operationId", equalTo("postTransportFeed"))
+                .body("components.schemas.TransportRoute", notNullValue())
+                .body("components.schemas.Problem", notNullValue());
     }
 }

@@ -2,18 +2,23 @@ package io.jjj.transport.routing;
 
 /**
  * One direction of the graph in compressed sparse row form: the arcs leaving node {@code v} are
- * {@code start[v] .. start[v+1]-1}. Every arc carries what the relaxation loop needs (head, minutes, the day
- * numbers it is open between, its mode bit and line) so filtering by date and mode is two comparisons and a mask.
+ * {@code start[v] .. start[v+1]-1}. What the relaxation loop reads for an arc lies together in {@code data}
+ * (head, opened day, closed day, mode bit: {@link #STRIDE} ints per arc, so filtering by date and mode is two
+ * comparisons and a mask on the same cache line), with its minutes and kilometres beside it.
  */
 final class Arcs {
 
+    static final int STRIDE = 4;
+    static final int HEAD = 0;
+    static final int OPENED = 1;
+    static final int CLOSED = 2;
+    static final int MODE_BIT = 3;
+
     final int[] start;
-    final int[] head;
-    final int[] link;
+    final int[] data;
     final double[] minutes;
-    final int[] opened;
-    final int[] closed;
-    final int[] modeBit;
+    final double[] km;
+    final int[] link;
     final int[] line;
 
     Arcs(int nodeCount, int[] tails, int[] heads, int[] links, Network.LinkArrays l) {
@@ -25,37 +30,36 @@ final class Arcs {
         for (int v = 0; v < nodeCount; v++) {
             start[v + 1] += start[v];
         }
-        head = new int[m];
-        link = new int[m];
+        data = new int[m * STRIDE];
         minutes = new double[m];
-        opened = new int[m];
-        closed = new int[m];
-        modeBit = new int[m];
+        km = new double[m];
+        link = new int[m];
         line = new int[m];
         int[] next = new int[nodeCount];
         System.arraycopy(start, 0, next, 0, nodeCount);
         for (int i = 0; i < m; i++) {
             int a = next[tails[i]]++;
             int k = links[i];
-            head[a] = heads[i];
-            link[a] = k;
+            data[a * STRIDE + HEAD] = heads[i];
+            data[a * STRIDE + OPENED] = l.opened[k];
+            data[a * STRIDE + CLOSED] = l.closed[k];
+            data[a * STRIDE + MODE_BIT] = 1 << l.mode[k];
             minutes[a] = l.minutes[k];
-            opened[a] = l.opened[k];
-            closed[a] = l.closed[k];
-            modeBit[a] = 1 << l.mode[k];
+            km[a] = l.km[k];
+            link[a] = k;
             line[a] = l.line[k];
         }
     }
 
     int size() {
-        return head.length;
+        return minutes.length;
     }
 
-    boolean open(int a, int day, int modeMask) {
-        return opened[a] <= day && day < closed[a] && (modeBit[a] & modeMask) != 0;
+    int head(int a) {
+        return data[a * STRIDE + HEAD];
     }
 
     long bytes() {
-        return 4L * start.length + (long) head.length * (4 + 4 + 8 + 4 + 4 + 4 + 4);
+        return 4L * start.length + (long) size() * (4 * STRIDE + 8 + 8 + 4 + 4);
     }
 }

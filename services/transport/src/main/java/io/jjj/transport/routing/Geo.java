@@ -3,7 +3,7 @@ package io.jjj.transport.routing;
 /** Great-circle distances on a spherical Earth. */
 public final class Geo {
 
-    private static final double EARTH_RADIUS_KM = 6371.0088;
+    static final double EARTH_RADIUS_KM = 6371.0088;
 
     private Geo() {
     }

@@ -50,43 +50,48 @@ public final class Router {
 
     private Optional<Route> routeOverNodes(int s, int t, Filter f) {
         Workspace w = workspace();
-        int gen = w.nextGeneration();
+        int seen = w.nextGeneration();
+        int done = seen + 1;
         Arcs g = net.forward;
-        double tLon = net.lon[t];
-        double tLat = net.lat[t];
-        w.dist[s] = 0;
+        int[] data = g.data;
+        int[] state = w.state;
+        double[] dist = w.dist;
+        int day = f.day;
+        int mask = f.modeMask;
+        dist[s] = 0;
         w.km[s] = 0;
-        w.parentArc[s] = -1;
-        w.seen[s] = gen;
-        w.heap.push(estimate(s, tLon, tLat), s);
+        state[s] = seen;
+        w.heap.push(estimate(s, t), s);
         boolean found = false;
         while (!w.heap.isEmpty()) {
             int u = w.heap.pop();
-            if (w.done[u] == gen) {
+            if (state[u] == done) {
                 continue;
             }
-            w.done[u] = gen;
+            state[u] = done;
             if (u == t) {
                 found = true;
                 break;
             }
-            double du = w.dist[u];
+            double du = dist[u];
             for (int a = g.start[u], end = g.start[u + 1]; a < end; a++) {
-                if (g.opened[a] > f.day || f.day >= g.closed[a] || (g.modeBit[a] & f.modeMask) == 0) {
+                int i = a * Arcs.STRIDE;
+                if (data[i + Arcs.OPENED] > day || day >= data[i + Arcs.CLOSED] || (data[i + Arcs.MODE_BIT] & mask) == 0) {
                     continue;
                 }
-                int v = g.head[a];
-                if (w.done[v] == gen) {
+                int v = data[i + Arcs.HEAD];
+                int sv = state[v];
+                if (sv == done) {
                     continue;
                 }
                 double nd = du + g.minutes[a];
-                if (w.seen[v] != gen || nd < w.dist[v]) {
-                    w.seen[v] = gen;
-                    w.dist[v] = nd;
-                    w.km[v] = w.km[u] + net.links.km[g.link[a]];
+                if (sv != seen || nd < dist[v]) {
+                    state[v] = seen;
+                    dist[v] = nd;
+                    w.km[v] = w.km[u] + g.km[a];
                     w.parentArc[v] = a;
                     w.parentNode[v] = u;
-                    w.heap.push(nd + estimate(v, tLon, tLat), v);
+                    w.heap.push(nd + estimate(v, t), v);
                 }
             }
         }
@@ -99,35 +104,36 @@ public final class Router {
             arcs.add(w.parentArc[v]);
         }
         java.util.Collections.reverse(arcs);
-        return Optional.of(toRoute(s, t, arcs, w.dist[t], 0));
+        return Optional.of(toRoute(s, t, arcs, dist[t], 0));
     }
 
     private Optional<Route> routeOverArcs(int s, int t, Filter f, double penalty) {
         Workspace w = workspace();
         Arcs g = net.forward;
         w.ensureArcs(g.size());
-        int gen = w.nextArcGeneration();
-        double tLon = net.lon[t];
-        double tLat = net.lat[t];
+        int seen = w.nextArcGeneration();
+        int done = seen + 1;
+        int[] data = g.data;
+        int[] state = w.arcState;
         for (int a = g.start[s], end = g.start[s + 1]; a < end; a++) {
-            if (g.opened[a] > f.day || f.day >= g.closed[a] || (g.modeBit[a] & f.modeMask) == 0) {
+            if (!open(data, a, f)) {
                 continue;
             }
-            if (w.arcSeen[a] != gen || g.minutes[a] < w.arcDist[a]) {
-                w.arcSeen[a] = gen;
+            if (state[a] != seen || g.minutes[a] < w.arcDist[a]) {
+                state[a] = seen;
                 w.arcDist[a] = g.minutes[a];
                 w.arcParent[a] = -1;
-                w.heap.push(g.minutes[a] + estimate(g.head[a], tLon, tLat), a);
+                w.heap.push(g.minutes[a] + estimate(g.head(a), t), a);
             }
         }
         int last = -1;
         while (!w.heap.isEmpty()) {
             int a = w.heap.pop();
-            if (w.arcDone[a] == gen) {
+            if (state[a] == done) {
                 continue;
             }
-            w.arcDone[a] = gen;
-            int v = g.head[a];
+            state[a] = done;
+            int v = g.head(a);
             if (v == t) {
                 last = a;
                 break;
@@ -135,15 +141,15 @@ public final class Router {
             double da = w.arcDist[a];
             int lineA = g.line[a];
             for (int b = g.start[v], end = g.start[v + 1]; b < end; b++) {
-                if (g.opened[b] > f.day || f.day >= g.closed[b] || (g.modeBit[b] & f.modeMask) == 0 || w.arcDone[b] == gen) {
+                if (!open(data, b, f) || state[b] == done) {
                     continue;
                 }
                 double nd = da + g.minutes[b] + (g.line[b] != lineA ? penalty : 0);
-                if (w.arcSeen[b] != gen || nd < w.arcDist[b]) {
-                    w.arcSeen[b] = gen;
+                if (state[b] != seen || nd < w.arcDist[b]) {
+                    state[b] = seen;
                     w.arcDist[b] = nd;
                     w.arcParent[b] = a;
-                    w.heap.push(nd + estimate(g.head[b], tLon, tLat), b);
+                    w.heap.push(nd + estimate(g.head(b), t), b);
                 }
             }
         }
@@ -159,6 +165,11 @@ public final class Router {
         return Optional.of(toRoute(s, t, arcs, w.arcDist[last], penalty));
     }
 
+    private static boolean open(int[] data, int a, Filter f) {
+        int i = a * Arcs.STRIDE;
+        return data[i + Arcs.OPENED] <= f.day && f.day < data[i + Arcs.CLOSED] && (data[i + Arcs.MODE_BIT] & f.modeMask) != 0;
+    }
+
     private Route toRoute(int s, int t, List<Integer> arcs, double minutes, double penalty) {
         Arcs g = net.forward;
         List<Route.Leg> legs = new ArrayList<>();
@@ -170,16 +181,16 @@ public final class Router {
         for (int i = 0; i < arcs.size(); i++) {
             int a = arcs.get(i);
             int k = g.link[a];
-            legNodes.add(g.head[a]);
+            legNodes.add(g.head(a));
             legLinks.add(k);
             legMinutes += g.minutes[a];
-            legKm += net.links.km[k];
-            km += net.links.km[k];
+            legKm += g.km[a];
+            km += g.km[a];
             boolean lastOfLeg = i + 1 == arcs.size() || g.line[arcs.get(i + 1)] != g.line[a];
             if (lastOfLeg) {
                 legs.add(new Route.Leg(net.linkLine(k), Mode.values()[net.links.mode[k]], List.copyOf(legNodes),
                         List.copyOf(legLinks), legMinutes, legKm));
-                legNodes = new ArrayList<>(List.of(g.head[a]));
+                legNodes = new ArrayList<>(List.of(g.head(a)));
                 legLinks = new ArrayList<>();
                 legMinutes = 0;
                 legKm = 0;
@@ -212,7 +223,7 @@ public final class Router {
             double[] rowMinutes = new double[to.length];
             double[] rowKm = new double[to.length];
             for (int j = 0; j < to.length; j++) {
-                boolean reached = w.done[to[j]] == w.generation;
+                boolean reached = w.state[to[j]] == w.generation + 1;
                 rowMinutes[j] = reached ? w.dist[to[j]] : Double.NaN;
                 rowKm[j] = reached ? w.km[to[j]] : Double.NaN;
             }
@@ -231,7 +242,7 @@ public final class Router {
         settle(w, net.reverse, targets, filter, Double.POSITIVE_INFINITY, null);
         double[] minutes = new double[net.nodeCount()];
         for (int v = 0; v < minutes.length; v++) {
-            minutes[v] = w.done[v] == w.generation ? w.dist[v] : Double.POSITIVE_INFINITY;
+            minutes[v] = w.state[v] == w.generation + 1 ? w.dist[v] : Double.POSITIVE_INFINITY;
         }
         return minutes;
     }
@@ -241,20 +252,27 @@ public final class Router {
      * are in {@code w.dist}. Stops past the budget, or once every node of {@code stopAfter} is settled.
      */
     private int settle(Workspace w, Arcs g, int[] sources, Filter f, double budget, int[] stopAfter) {
-        int gen = w.nextGeneration();
+        int seen = w.nextGeneration();
+        int done = seen + 1;
+        int[] data = g.data;
+        int[] state = w.state;
+        double[] dist = w.dist;
+        double[] km = w.km;
+        int day = f.day;
+        int mask = f.modeMask;
         int pending = 0;
         if (stopAfter != null) {
             for (int v : stopAfter) {
-                if (w.wanted[v] != gen) {
-                    w.wanted[v] = gen;
+                if (w.wanted[v] != seen) {
+                    w.wanted[v] = seen;
                     pending++;
                 }
             }
         }
         for (int s : sources) {
-            w.dist[s] = 0;
-            w.km[s] = 0;
-            w.seen[s] = gen;
+            dist[s] = 0;
+            km[s] = 0;
+            state[s] = seen;
             w.heap.push(0, s);
         }
         int settled = 0;
@@ -263,28 +281,30 @@ public final class Router {
                 break;
             }
             int u = w.heap.pop();
-            if (w.done[u] == gen) {
+            if (state[u] == done) {
                 continue;
             }
-            w.done[u] = gen;
+            state[u] = done;
             w.order[settled++] = u;
-            if (stopAfter != null && w.wanted[u] == gen && --pending == 0) {
+            if (stopAfter != null && w.wanted[u] == seen && --pending == 0) {
                 break;
             }
-            double du = w.dist[u];
+            double du = dist[u];
             for (int a = g.start[u], end = g.start[u + 1]; a < end; a++) {
-                if (g.opened[a] > f.day || f.day >= g.closed[a] || (g.modeBit[a] & f.modeMask) == 0) {
+                int i = a * Arcs.STRIDE;
+                if (data[i + Arcs.OPENED] > day || day >= data[i + Arcs.CLOSED] || (data[i + Arcs.MODE_BIT] & mask) == 0) {
                     continue;
                 }
-                int v = g.head[a];
-                if (w.done[v] == gen) {
+                int v = data[i + Arcs.HEAD];
+                int sv = state[v];
+                if (sv == done) {
                     continue;
                 }
                 double nd = du + g.minutes[a];
-                if (w.seen[v] != gen || nd < w.dist[v]) {
-                    w.seen[v] = gen;
-                    w.dist[v] = nd;
-                    w.km[v] = w.km[u] + net.links.km[g.link[a]];
+                if (sv != seen || nd < dist[v]) {
+                    state[v] = seen;
+                    dist[v] = nd;
+                    km[v] = km[u] + g.km[a];
                     w.heap.push(nd, v);
                 }
             }
@@ -293,8 +313,8 @@ public final class Router {
         return settled;
     }
 
-    private double estimate(int v, double tLon, double tLat) {
-        return net.minutesPerKm == 0 ? 0 : net.minutesPerKm * Geo.km(net.lon[v], net.lat[v], tLon, tLat);
+    private double estimate(int v, int target) {
+        return net.minutesPerKm == 0 ? 0 : net.minutesPerKm * net.chordKm(v, target);
     }
 
     private Workspace workspace() {
@@ -303,21 +323,22 @@ public final class Router {
         return w;
     }
 
-    /** Per-thread search state; an entry counts only when its stamp equals the current generation. */
+    /**
+     * Per-thread search state. A node's {@code state} is the current generation while it is reached but not settled
+     * and the generation + 1 once settled; anything older means untouched, so nothing is cleared between searches.
+     */
     private static final class Workspace {
         double[] dist = new double[0];
         double[] km = new double[0];
         int[] parentArc = new int[0];
         int[] parentNode = new int[0];
-        int[] seen = new int[0];
-        int[] done = new int[0];
+        int[] state = new int[0];
         int[] wanted = new int[0];
         int[] order = new int[0];
         int generation;
         double[] arcDist = new double[0];
         int[] arcParent = new int[0];
-        int[] arcSeen = new int[0];
-        int[] arcDone = new int[0];
+        int[] arcState = new int[0];
         int arcGeneration;
         final MinHeap heap = new MinHeap(1024);
 
@@ -327,8 +348,7 @@ public final class Router {
                 km = new double[n];
                 parentArc = new int[n];
                 parentNode = new int[n];
-                seen = new int[n];
-                done = new int[n];
+                state = new int[n];
                 wanted = new int[n];
                 order = new int[n];
                 generation = 0;
@@ -339,29 +359,28 @@ public final class Router {
             if (arcDist.length < m) {
                 arcDist = new double[m];
                 arcParent = new int[m];
-                arcSeen = new int[m];
-                arcDone = new int[m];
+                arcState = new int[m];
                 arcGeneration = 0;
             }
         }
 
         int nextGeneration() {
-            if (generation == Integer.MAX_VALUE) {
-                Arrays.fill(seen, 0);
-                Arrays.fill(done, 0);
+            if (generation >= Integer.MAX_VALUE - 2) {
+                Arrays.fill(state, 0);
                 Arrays.fill(wanted, 0);
                 generation = 0;
             }
-            return ++generation;
+            generation += 2;
+            return generation;
         }
 
         int nextArcGeneration() {
-            if (arcGeneration == Integer.MAX_VALUE) {
-                Arrays.fill(arcSeen, 0);
-                Arrays.fill(arcDone, 0);
+            if (arcGeneration >= Integer.MAX_VALUE - 2) {
+                Arrays.fill(arcState, 0);
                 arcGeneration = 0;
             }
-            return ++arcGeneration;
+            arcGeneration += 2;
+            return arcGeneration;
         }
     }
 }
