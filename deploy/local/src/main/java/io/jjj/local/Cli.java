@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The parsed command line of {@code ./jjj}. Pure: no I/O. */
-public record Cli(Command command, boolean detach, boolean noBuild, boolean infraOnly, boolean purge,
+public record Cli(Command command, boolean detach, boolean noBuild, boolean noLoad, boolean infraOnly, boolean purge,
                   String file, String to, boolean partial, String idempotencyKey) {
 
     public enum Command { UP, DOWN, STATUS, LOAD, HELP }
@@ -12,11 +12,13 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean infr
     public static final String USAGE = """
             usage: ./jjj <command> [options]
 
-              up [--detach|-d] [--no-build] [--infra-only]
+              up [--detach|-d] [--no-build] [--no-load] [--infra-only]
                     build what is missing, start PostgreSQL, Kafka, the three services and the
-                    gateway, wait until all are ready; Ctrl-C stops everything.
+                    gateway, wait until all are ready, load the default data set (deploy/data)
+                    through the gateway's feeds; Ctrl-C stops everything.
                     --detach      return once everything is ready and leave it running
                     --no-build    never run the Maven build: start the jars as they are
+                    --no-load     do not load the default data set
                     --infra-only  start only PostgreSQL and Kafka (to run services from an IDE)
               down [--purge]
                     stop everything a previous 'up' started
@@ -47,6 +49,7 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean infr
         };
         boolean detach = false;
         boolean noBuild = false;
+        boolean noLoad = false;
         boolean infraOnly = false;
         boolean partial = false;
         boolean purge = false;
@@ -67,6 +70,7 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean infr
                     switch (opt) {
                         case "--detach", "-d" -> detach = true;
                         case "--no-build" -> noBuild = true;
+                        case "--no-load" -> noLoad = true;
                         case "--infra-only" -> infraOnly = true;
                         default -> throw usageError("unknown option '" + a + "' for up");
                     }
@@ -112,7 +116,7 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean infr
             // harmless: infra-only never builds anyway
             noBuild = true;
         }
-        return new Cli(command, detach, noBuild, infraOnly, purge, file, to, partial, key);
+        return new Cli(command, detach, noBuild, noLoad, infraOnly, purge, file, to, partial, key);
     }
 
     public Optional<String> toOption() {

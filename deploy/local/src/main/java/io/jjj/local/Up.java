@@ -70,8 +70,9 @@ final class Up {
                 Readiness.waitAll(List.of(kafkaReady), config.startTimeout(), t0, out, sup::stopping);
             } else {
                 startApps(sup, adminKey, kafkaReady, t0);
-                // Later: load the default data set (deploy/data) here, through feed.FeedClient and the
-                // order of feed.FeedRoutes.ROUTES, once the gateway is ready.
+                if (!cli.noLoad()) {
+                    new DefaultData(config, adminKey, out).load();
+                }
             }
         } catch (Readiness.Cancelled c) {
             waitForHook();
