@@ -53,10 +53,13 @@ for lua in list flows search; do
   wrk -t2 -c32 -d"$DURATION" --latency -s "bench/projects/paths-$lua.lua" "http://127.0.0.1:$PORT" \
     | grep -E "Requests/sec|  50%|  99%|Non-2xx|Socket errors" || true
 done
-echo "== service: search, 1 connection, $DURATION"
-wrk -t1 -c1 -d"$DURATION" --latency -s bench/projects/paths-search.lua "http://127.0.0.1:$PORT" \
-  | grep -E "Requests/sec|  50%|  99%|Non-2xx" || true
+for lua in list flows search; do
+  echo "== service: $lua, 1 connection, $DURATION"
+  wrk -t1 -c1 -d"$DURATION" --latency -s "bench/projects/paths-$lua.lua" "http://127.0.0.1:$PORT" \
+    | grep -E "Requests/sec|  50%|  99%|Non-2xx" || true
+done
 
+echo "== load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 for sql in list flows-naive flows-table search; do
   echo "== anchor: $sql straight on PostgreSQL (pgbench), 32 clients, ${DURATION%s} s"
   PGPASSWORD=jjj /usr/lib/postgresql/15/bin/pgbench -h 127.0.0.1 -U jjj -n -c 32 -j 2 -T "${DURATION%s}" -r \

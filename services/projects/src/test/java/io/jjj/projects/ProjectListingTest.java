@@ -17,6 +17,9 @@ import java.util.UUID;
 import static io.jjj.projects.Projects.created;
 import static io.jjj.projects.Projects.token;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -69,38 +72,38 @@ class ProjectListingTest {
 
     @Test
     void regionFiltersIncludeWhatLiesBelowAndGroupMembers() {
-        org.hamcrest.MatcherAssert.assertThat(ids("destination", "130000"), containsInAnyOrder(caofeidian, xiongan));
-        org.hamcrest.MatcherAssert.assertThat(ids("destination", "130200"), contains(caofeidian));
-        org.hamcrest.MatcherAssert.assertThat(ids("destination", "120000"), containsInAnyOrder(baodi, tianjinCity));
-        org.hamcrest.MatcherAssert.assertThat(ids("destination", "COASTAL-BELT"), containsInAnyOrder(caofeidian, baodi, tianjinCity));
-        org.hamcrest.MatcherAssert.assertThat(ids("destination", "TWO-WINGS"), contains(xiongan));
-        org.hamcrest.MatcherAssert.assertThat(ids("origin", "BJ-CORE6"), containsInAnyOrder(caofeidian, baodi));
-        org.hamcrest.MatcherAssert.assertThat(ids("origin", "110000"), containsInAnyOrder(caofeidian, baodi, xiongan));
-        org.hamcrest.MatcherAssert.assertThat(ids("origin", "JJJ"), containsInAnyOrder(caofeidian, baodi, xiongan, tianjinCity));
+        assertThat(ids("destination", "130000"), containsInAnyOrder(caofeidian, xiongan));
+        assertThat(ids("destination", "130200"), contains(caofeidian));
+        assertThat(ids("destination", "120000"), containsInAnyOrder(baodi, tianjinCity));
+        assertThat(ids("destination", "COASTAL-BELT"), containsInAnyOrder(caofeidian, baodi, tianjinCity));
+        assertThat(ids("destination", "TWO-WINGS"), contains(xiongan));
+        assertThat(ids("origin", "BJ-CORE6"), containsInAnyOrder(caofeidian, baodi));
+        assertThat(ids("origin", "110000"), containsInAnyOrder(caofeidian, baodi, xiongan));
+        assertThat(ids("origin", "JJJ"), containsInAnyOrder(caofeidian, baodi, xiongan, tianjinCity));
     }
 
     @Test
     void attributeDateTextAndBoxFiltersCombine() {
-        org.hamcrest.MatcherAssert.assertThat(ids("kind", "relocation,science-park"), containsInAnyOrder(caofeidian, baodi));
-        org.hamcrest.MatcherAssert.assertThat(ids("status", "planned"), contains(xiongan));
-        org.hamcrest.MatcherAssert.assertThat(ids("status", "signed,operational", "destination", "JJJ"), containsInAnyOrder(caofeidian, baodi));
-        org.hamcrest.MatcherAssert.assertThat(ids("signedFrom", "2014", "signedTo", "2019-01-01"), contains(baodi));
-        org.hamcrest.MatcherAssert.assertThat(ids("signedTo", "2014"), containsInAnyOrder(caofeidian, baodi));
-        org.hamcrest.MatcherAssert.assertThat(ids("q", "forestry univ"), contains(xiongan));
-        org.hamcrest.MatcherAssert.assertThat(ids("q", "雄安校区"), containsInAnyOrder(caofeidian, baodi, xiongan, tianjinCity));
-        org.hamcrest.MatcherAssert.assertThat(ids("q", "校雄"), equalTo(List.of()));
-        org.hamcrest.MatcherAssert.assertThat(ids("bbox", "118,39,119,40"), contains(caofeidian));
-        org.hamcrest.MatcherAssert.assertThat(ids("chain", "none-such"), equalTo(List.of()));
+        assertThat(ids("kind", "relocation,science-park"), containsInAnyOrder(caofeidian, baodi));
+        assertThat(ids("status", "planned"), contains(xiongan));
+        assertThat(ids("status", "signed,operational", "destination", "JJJ"), containsInAnyOrder(caofeidian, baodi));
+        assertThat(ids("signedFrom", "2014", "signedTo", "2019-01-01"), contains(baodi));
+        assertThat(ids("signedTo", "2014"), containsInAnyOrder(caofeidian, baodi));
+        assertThat(ids("q", "forestry univ"), contains(xiongan));
+        assertThat(ids("q", "雄安校区"), containsInAnyOrder(caofeidian, baodi, xiongan, tianjinCity));
+        assertThat(ids("q", "校雄"), equalTo(List.of()));
+        assertThat(ids("bbox", "118,39,119,40"), contains(caofeidian));
+        assertThat(ids("chain", "none-such"), equalTo(List.of()));
     }
 
     @Test
     void asOfListsProjectsAsTheyStoodThen() {
-        org.hamcrest.MatcherAssert.assertThat(ids("asOf", "2010-01-01"), contains(caofeidian));
+        assertThat(ids("asOf", "2010-01-01"), contains(caofeidian));
         given().header(GatewayToken.HEADER, token(config)).contentType("application/json").body("{\"status\": \"approved\"}")
                 .when().post("/api/projects/" + baodi + "/status").then().statusCode(200);
-        org.hamcrest.MatcherAssert.assertThat(ids("status", "signed", "asOf", "2015-01-01"), contains(baodi));
-        org.hamcrest.MatcherAssert.assertThat(ids("status", "signed"), equalTo(List.of()));
-        org.hamcrest.MatcherAssert.assertThat(ids("q", "Zhongguancun", "asOf", "2015-01-01"), contains(baodi));
+        assertThat(ids("status", "signed", "asOf", "2015-01-01"), contains(baodi));
+        assertThat(ids("status", "signed"), equalTo(List.of()));
+        assertThat(ids("q", "Zhongguancun", "asOf", "2015-01-01"), contains(baodi));
     }
 
     @Test
@@ -121,9 +124,9 @@ class ProjectListingTest {
                 .when().get("/api/projects").then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
         String[] lines = csv.split("\r\n");
-        org.junit.jupiter.api.Assertions.assertEquals(5, lines.length);
-        org.junit.jupiter.api.Assertions.assertTrue(lines[0].startsWith("id,ref,name_en,name_zh,kind"));
-        org.junit.jupiter.api.Assertions.assertTrue(lines[1].startsWith(caofeidian + ","));
+        assertEquals(5, lines.length);
+        assertTrue(lines[0].startsWith("id,ref,name_en,name_zh,kind"));
+        assertTrue(lines[1].startsWith(caofeidian + ","));
 
         given().queryParam("sector", sector).queryParam("sort", "id").header("Accept", "application/geo+json")
                 .when().get("/api/projects").then().statusCode(200).contentType(startsWith("application/geo+json"))

@@ -9,6 +9,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -230,7 +230,7 @@ class ProjectWritesTest {
         }
     }
 
-    private io.restassured.response.ValidatableResponse status(String id, String status, String effective) {
+    private ValidatableResponse status(String id, String status, String effective) {
         String json = effective == null ? "{\"status\": \"%s\", \"note\": \"test\"}".formatted(status)
                 : "{\"status\": \"%s\", \"effective\": \"%s\"}".formatted(status, effective);
         return given().header(GatewayToken.HEADER, token(config)).contentType("application/json").body(json)

@@ -1,5 +1,6 @@
 package io.jjj.projects.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -68,7 +71,7 @@ public class ProjectResource {
             Map.entry("investmentCny100m", "investment_cny_100m"), Map.entry("jobs", "jobs"));
 
     private static final Set<String> DRAFT_FIELDS = new HashSet<>(Arrays.stream(ProjectDraft.class.getRecordComponents())
-            .map(java.lang.reflect.RecordComponent::getName).toList());
+            .map(RecordComponent::getName).toList());
 
     private final ProjectService service;
     private final ProjectQueries queries;
@@ -143,7 +146,7 @@ public class ProjectResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The ref is already registered", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response create(ProjectDraft draft, @Context UriInfo uri) {
+    public Response create(ProjectDraft draft) {
         Project p = service.create(requireBody(draft));
         return Response.created(URI.create("/api/projects/" + p.id())).tag(etag(p)).entity(p).build();
     }
@@ -256,7 +259,7 @@ public class ProjectResource {
         mergePatch(target, patch);
         try {
             return json.treeToValue(target, ProjectDraft.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("The patched project is not valid JSON for a project: " + e.getOriginalMessage());
         }
     }
@@ -341,8 +344,8 @@ public class ProjectResource {
         return draft;
     }
 
-    private static jakarta.ws.rs.core.EntityTag etag(Project p) {
-        return new jakarta.ws.rs.core.EntityTag(String.valueOf(p.version()));
+    private static EntityTag etag(Project p) {
+        return new EntityTag(String.valueOf(p.version()));
     }
 
     /** The JSON page of projects, for the OpenAPI document. */

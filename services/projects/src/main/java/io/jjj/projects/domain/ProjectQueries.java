@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -124,7 +125,7 @@ public class ProjectQueries {
         if (f.asOf() == null) {
             return "project p";
         }
-        params.add(java.sql.Date.valueOf(f.asOf()));
+        params.add(Date.valueOf(f.asOf()));
         return "(" + ProjectRepository.AS_OF_SOURCE + ") p";
     }
 
@@ -138,11 +139,11 @@ public class ProjectQueries {
         in(terms, params, "status", f.statuses());
         if (f.signedFrom() != null) {
             terms.add("signed >= ?");
-            params.add(java.sql.Date.valueOf(f.signedFrom()));
+            params.add(Date.valueOf(f.signedFrom()));
         }
         if (f.signedTo() != null) {
             terms.add("signed <= ?");
-            params.add(java.sql.Date.valueOf(f.signedTo()));
+            params.add(Date.valueOf(f.signedTo()));
         }
         if (f.search() != null) {
             terms.add((f.asOf() == null ? "search" : "to_tsvector('simple', search_text)") + " @@ to_tsquery('simple', ?)");
