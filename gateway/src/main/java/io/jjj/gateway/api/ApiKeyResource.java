@@ -42,8 +42,8 @@ public class ApiKeyResource {
     @Schema(name = "ApiKeyRequest", description = "A key to create")
     public record KeyRequest(
             @Schema(description = "Who uses the key", example = "hebei-stats-bureau") String name,
-            @Schema(description = "What the key may write", example = "[\"indicators:write\"]",
-                    enumeration = {"indicators:write", "projects:write", "transport:write", "admin"}) List<String> scopes) {
+            @Schema(description = "What the key may write: indicators:write, projects:write, transport:write or admin",
+                    example = "[\"indicators:write\"]") List<String> scopes) {
     }
 
     @Schema(name = "ApiKeyInfo", description = "A stored API key (its secret is never shown again)")

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -75,6 +76,7 @@ public class Upstreams {
         this.platform = platform;
         List<Upstream> list = new ArrayList<>();
         config.services().forEach((name, service) -> list.add(Upstream.of(name, service.url(), service.prefixes())));
+        list.sort(Comparator.comparing(Upstream::name));
         this.upstreams = List.copyOf(list);
         this.client = vertx.createHttpClient(new HttpClientOptions()
                         .setKeepAlive(true)
