@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  * Searches over one {@link Network} snapshot. Every search takes the day and the allowed modes and skips arcs that
  * are closed that day or of another mode right in the relaxation loop. Point-to-point routes use A* with a
  * straight-line lower bound; with a transfer penalty the search runs over arcs, so the line a node was reached on is
- * part of the state. Work arrays are per thread and reused, reset by a generation stamp instead of being cleared.
+ * part of the state. Node searches use a 4-ary heap with decrease-key; the arc search a lazy binary heap. Work arrays are per thread and reused, reset by a generation stamp instead of being cleared.
  */
 public final class Router {
 
@@ -61,13 +61,10 @@ public final class Router {
         dist[s] = 0;
         w.km[s] = 0;
         state[s] = seen;
-        w.heap.push(estimate(s, t), s);
+        w.nodeHeap.insert(estimate(s, t), s);
         boolean found = false;
-        while (!w.heap.isEmpty()) {
-            int u = w.heap.pop();
-            if (state[u] == done) {
-                continue;
-            }
+        while (!w.nodeHeap.isEmpty()) {
+            int u = w.nodeHeap.pop();
             state[u] = done;
             if (u == t) {
                 found = true;
@@ -85,17 +82,21 @@ public final class Router {
                     continue;
                 }
                 double nd = du + g.minutes[a];
-                if (sv != seen || nd < dist[v]) {
+                if (sv != seen) {
                     state[v] = seen;
-                    dist[v] = nd;
-                    w.km[v] = w.km[u] + g.km[a];
-                    w.parentArc[v] = a;
-                    w.parentNode[v] = u;
-                    w.heap.push(nd + estimate(v, t), v);
+                    w.nodeHeap.insert(nd + estimate(v, t), v);
+                } else if (nd < dist[v]) {
+                    w.nodeHeap.decrease(nd + estimate(v, t), v);
+                } else {
+                    continue;
                 }
+                dist[v] = nd;
+                w.km[v] = w.km[u] + g.km[a];
+                w.parentArc[v] = a;
+                w.parentNode[v] = u;
             }
         }
-        w.heap.clear();
+        w.nodeHeap.clear();
         if (!found) {
             return Optional.empty();
         }
@@ -270,20 +271,20 @@ public final class Router {
             }
         }
         for (int s : sources) {
-            dist[s] = 0;
-            km[s] = 0;
-            state[s] = seen;
-            w.heap.push(0, s);
+            if (state[s] != seen) {
+                dist[s] = 0;
+                km[s] = 0;
+                state[s] = seen;
+                w.nodeHeap.insert(0, s);
+            }
         }
         int settled = 0;
-        while (!w.heap.isEmpty()) {
-            if (w.heap.minKey() > budget) {
+        IndexedHeap heap = w.nodeHeap;
+        while (!heap.isEmpty()) {
+            if (heap.minKey() > budget) {
                 break;
             }
-            int u = w.heap.pop();
-            if (state[u] == done) {
-                continue;
-            }
+            int u = heap.pop();
             state[u] = done;
             w.order[settled++] = u;
             if (stopAfter != null && w.wanted[u] == seen && --pending == 0) {
@@ -301,15 +302,19 @@ public final class Router {
                     continue;
                 }
                 double nd = du + g.minutes[a];
-                if (sv != seen || nd < dist[v]) {
+                if (sv != seen) {
                     state[v] = seen;
-                    dist[v] = nd;
-                    km[v] = km[u] + g.km[a];
-                    w.heap.push(nd, v);
+                    heap.insert(nd, v);
+                } else if (nd < dist[v]) {
+                    heap.decrease(nd, v);
+                } else {
+                    continue;
                 }
+                dist[v] = nd;
+                km[v] = km[u] + g.km[a];
             }
         }
-        w.heap.clear();
+        heap.clear();
         return settled;
     }
 
@@ -341,8 +346,10 @@ public final class Router {
         int[] arcState = new int[0];
         int arcGeneration;
         final MinHeap heap = new MinHeap(1024);
+        final IndexedHeap nodeHeap = new IndexedHeap();
 
         void ensureNodes(int n) {
+            nodeHeap.ensureNodes(n);
             if (dist.length < n) {
                 dist = new double[n];
                 km = new double[n];
