@@ -51,7 +51,7 @@ class ObservationQueryTest {
                 .body("items[0].scale", TestData.num("100000000"))
                 .body("items[0].status", equalTo("published"))
                 .body("items[0].source", equalTo("TANG2018"))
-                .body("items[0].citation", startsWith("Shaoqing Tang et al."))
+                .body("sources.TANG2018", startsWith("Shaoqing Tang et al."))
                 .body("items[0].published", equalTo("2018-11-01"))
                 .body("items[0].derivation", nullValue());
     }

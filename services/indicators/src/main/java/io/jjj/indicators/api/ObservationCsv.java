@@ -3,6 +3,7 @@ package io.jjj.indicators.api;
 import io.jjj.indicators.api.ObservationViews.ObservationView;
 
 import java.util.List;
+import java.util.Map;
 
 /** Observations as CSV (RFC 4180) with a header row. */
 final class ObservationCsv {
@@ -13,7 +14,7 @@ final class ObservationCsv {
     private ObservationCsv() {
     }
 
-    static String write(List<ObservationView> rows) {
+    static String write(List<ObservationView> rows, Map<String, String> citations) {
         StringBuilder out = new StringBuilder(HEADER.length() + rows.size() * 160).append(HEADER).append("\r\n");
         for (ObservationView r : rows) {
             out.append(field(r.indicator())).append(',')
@@ -30,7 +31,7 @@ final class ObservationCsv {
                     .append(field(r.note())).append(',')
                     .append(field(r.derivation() == null ? null : r.derivation().method() + ": " + r.derivation().formula())).append(',')
                     .append(field(r.reason())).append(',')
-                    .append(field(r.citation())).append("\r\n");
+                    .append(field(r.source() == null ? null : citations.get(r.source()))).append("\r\n");
         }
         return out.toString();
     }

@@ -46,6 +46,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 @Path("/api/observations")
 @Tag(name = "indicators", description = "Regional statistics with vintages, transforms and feeds")
@@ -102,13 +104,19 @@ public class ObservationResource {
         PageRequest paging = PageRequest.parse(page, size);
         ObservationQueries.Query query = parse(indicator, region, from, to, latest, asOf, transform);
         List<ObservationQueries.Row> rows = queries.run(query);
-        Map<String, String> citations = catalogue.sources();
         Page<ObservationQueries.Row> slice = Page.slice(rows, paging);
-        List<ObservationView> items = slice.items().stream().map(r -> view(r, citations)).toList();
+        List<ObservationView> items = slice.items().stream().map(this::view).toList();
+        Set<String> sourceIds = new TreeSet<>();
+        items.forEach(i -> {
+            if (i.source() != null) {
+                sourceIds.add(i.source());
+            }
+        });
+        Map<String, String> citations = sourceIds.isEmpty() ? Map.of() : catalogue.sources(sourceIds);
         if (csv) {
-            return PageLinks.headers(Response.ok(ObservationCsv.write(items), CSV + "; charset=UTF-8"), slice, uri).build();
+            return PageLinks.headers(Response.ok(ObservationCsv.write(items, citations), CSV + "; charset=UTF-8"), slice, uri).build();
         }
-        return PageLinks.headers(Response.ok(new ObservationPage(items, slice.page(), slice.size(), slice.total()),
+        return PageLinks.headers(Response.ok(new ObservationPage(items, slice.page(), slice.size(), slice.total(), citations),
                 MediaType.APPLICATION_JSON), slice, uri).build();
     }
 
@@ -191,11 +199,10 @@ public class ObservationResource {
                 "malformed period '" + raw + "'; use YYYY, YYYYQn or YYYY-MM"));
     }
 
-    private ObservationView view(ObservationQueries.Row r, Map<String, String> citations) {
+    private ObservationView view(ObservationQueries.Row r) {
         Cell c = r.cell();
         return new ObservationView(r.indicator().code(), r.region(), regions.name(r.region()), r.period(), c.value(), r.unit(),
-                r.scale(), c.status(), c.source(), c.source() == null ? null : citations.get(c.source()), c.published(),
-                c.received(), c.note(), c.derivation(), c.reason());
+                r.scale(), c.status(), c.source(), c.published(), c.received(), c.note(), c.derivation(), c.reason());
     }
 
     @GET

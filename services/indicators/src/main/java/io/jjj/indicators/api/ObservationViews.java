@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** Response records of the observation endpoints. */
 public final class ObservationViews {
@@ -24,8 +25,7 @@ public final class ObservationViews {
             @Schema(description = "Unit of the value (after the transform)", example = "CNY 100 million") String unit,
             @Schema(description = "What one unit is worth in the base unit", example = "100000000") BigDecimal scale,
             @Schema(example = "published", enumeration = {"published", "provisional", "estimated", "revised", "forecast", "derived"}) String status,
-            @Schema(example = "TANG2018") String source,
-            @Schema(example = "Shaoqing Tang et al., …") String citation,
+            @Schema(description = "Source id; its citation is in the page's sources", example = "TANG2018") String source,
             @Schema(description = "When the source published this value (of the latest input, for computed values)", example = "2018-11-01") LocalDate published,
             @Schema(description = "When this service received it") OffsetDateTime received,
             String note,
@@ -35,7 +35,9 @@ public final class ObservationViews {
 
     @Schema(name = "ObservationPage", description = "One page of observations, sorted by indicator and region (as requested) and period")
     public record ObservationPage(List<ObservationView> items, @Schema(example = "0") int page, @Schema(example = "50") int size,
-                                  @Schema(example = "15") long total) {
+                                  @Schema(example = "15") long total,
+                                  @Schema(description = "Citation of every source on this page, by source id",
+                                          example = "{\"TANG2018\": \"Shaoqing Tang et al., …\"}") Map<String, String> sources) {
     }
 
     @Schema(name = "ObservationVintage", description = "One value an observation has had")

@@ -126,6 +126,23 @@ public class Catalogue {
         return out;
     }
 
+    /** The citations of the given sources. */
+    public Map<String, String> sources(java.util.Collection<String> ids) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT id, citation FROM source WHERE id = ANY (?::text[]) ORDER BY id")) {
+            s.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read sources", e);
+        }
+        return out;
+    }
+
     /** Inserts or replaces a source; true when it did not exist before. */
     public boolean saveSource(String id, String citation) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""

@@ -89,17 +89,14 @@ public class ObservationQueries {
                 neededRegions.addAll(regions.members(r));
             }
         }
-        List<ObservationStore.SeriesRef> refs = store.series(neededIndicators, neededRegions);
-        Map<Integer, SeriesKey> byId = new HashMap<>();
-        refs.forEach(r -> byId.put(r.id(), r.key()));
-        Map<SeriesKey, TreeMap<LocalDate, Cell>> raw = load(byId, loadFrom, loadUntil, q.asOf());
-        Resolver resolver = new Resolver(raw, byId.values().stream().collect(Collectors.toSet()), catalogueNow);
+        boolean anyDerived = neededIndicators.stream().anyMatch(code -> catalogueNow.get(code).derived());
+        Map<SeriesKey, TreeMap<LocalDate, Cell>> raw = load(neededIndicators, neededRegions, loadFrom, loadUntil, q.asOf(), anyDerived);
+        Resolver resolver = new Resolver(raw, catalogueNow);
 
         List<Row> rows = new ArrayList<>();
         for (Indicator indicator : indicators) {
-            List<String> regionList = q.regions() != null ? q.regions() : refs.stream()
-                    .map(ObservationStore.SeriesRef::key).filter(k -> k.indicator().equals(indicator.code()))
-                    .map(SeriesKey::region).sorted().toList();
+            List<String> regionList = q.regions() != null ? q.regions() : raw.keySet().stream()
+                    .filter(k -> k.indicator().equals(indicator.code())).map(SeriesKey::region).sorted().toList();
             for (String region : regionList) {
                 List<Row> series = transform(q, indicator, region, resolver, shareTarget, gapTarget);
                 if (q.latest() != null && series.size() > q.latest()) {
@@ -177,24 +174,14 @@ public class ObservationQueries {
         return q.until();
     }
 
-    private Map<SeriesKey, TreeMap<LocalDate, Cell>> load(Map<Integer, SeriesKey> byId, LocalDate from, LocalDate until, LocalDate asOf) {
+    private Map<SeriesKey, TreeMap<LocalDate, Cell>> load(Collection<String> indicators, Collection<String> regions,
+                                                         LocalDate from, LocalDate until, LocalDate asOf, boolean anyDerived) {
         Map<SeriesKey, TreeMap<LocalDate, Cell>> raw = new HashMap<>();
-        if (byId.isEmpty()) {
-            return raw;
-        }
         int loaded = 0;
-        if (asOf == null) {
-            for (var e : store.derivedValues(byId.keySet(), from, until).entrySet()) {
-                TreeMap<LocalDate, Cell> cells = raw.computeIfAbsent(byId.get(e.getKey()), k -> new TreeMap<>());
-                e.getValue().forEach((p, v) -> cells.put(p, Cell.stored(v)));
-                loaded += e.getValue().size();
-            }
+        if (anyDerived && asOf == null) {
+            loaded += overlay(raw, store.derivedValues(indicators, regions, from, until));
         }
-        for (var e : store.values(byId.keySet(), from, until, asOf).entrySet()) {
-            TreeMap<LocalDate, Cell> cells = raw.computeIfAbsent(byId.get(e.getKey()), k -> new TreeMap<>());
-            e.getValue().forEach((p, v) -> cells.put(p, Cell.stored(v)));
-            loaded += e.getValue().size();
-        }
+        loaded += overlay(raw, store.values(indicators, regions, from, until, asOf));
         if (loaded > config.query().maxObservations()) {
             throw ProblemException.badRequest("The query reads " + loaded + " observations, more than the limit of "
                     + config.query().maxObservations() + "; narrow it with region, from and to",
@@ -203,16 +190,24 @@ public class ObservationQueries {
         return raw;
     }
 
+    private static int overlay(Map<SeriesKey, TreeMap<LocalDate, Cell>> raw, Map<SeriesKey, TreeMap<LocalDate, Vintage>> values) {
+        int n = 0;
+        for (var e : values.entrySet()) {
+            TreeMap<LocalDate, Cell> cells = raw.computeIfAbsent(e.getKey(), k -> new TreeMap<>());
+            e.getValue().forEach((p, v) -> cells.put(p, Cell.stored(v)));
+            n += e.getValue().size();
+        }
+        return n;
+    }
+
     /** Series as queries see them: stored ones as loaded, region groups published or summed over their members. */
     private final class Resolver {
         private final Map<SeriesKey, TreeMap<LocalDate, Cell>> raw;
-        private final Set<SeriesKey> existing;
         private final Map<String, Indicator> catalogueNow;
         private final Map<SeriesKey, NavigableMap<LocalDate, Cell>> resolved = new HashMap<>();
 
-        Resolver(Map<SeriesKey, TreeMap<LocalDate, Cell>> raw, Set<SeriesKey> existing, Map<String, Indicator> catalogueNow) {
+        Resolver(Map<SeriesKey, TreeMap<LocalDate, Cell>> raw, Map<String, Indicator> catalogueNow) {
             this.raw = raw;
-            this.existing = existing;
             this.catalogueNow = catalogueNow;
         }
 
@@ -230,7 +225,7 @@ public class ObservationQueries {
             SeriesKey key = new SeriesKey(indicator.code(), group);
             TreeMap<LocalDate, Cell> published = raw.getOrDefault(key, new TreeMap<>());
             if (!indicator.additive()) {
-                if (!existing.contains(key)) {
+                if (!raw.containsKey(key) && !store.hasObservations(key)) {
                     throw ProblemException.badRequest(indicator.code() + " is not additive (unit " + indicator.unit().label()
                                     + "), so " + group + " cannot be summed from its members, and no value for " + group
                                     + " was published; ask for the members " + String.join(",", regions.members(group)),

@@ -40,10 +40,6 @@ public class ObservationStore {
         public enum Kind { INSERTED, REVISED, UNCHANGED }
     }
 
-    /** A series as stored. */
-    public record SeriesRef(int id, SeriesKey key) {
-    }
-
     private final AgroalDataSource dataSource;
 
     public ObservationStore(AgroalDataSource dataSource) {
@@ -278,60 +274,80 @@ public class ObservationStore {
         }
     }
 
-    /** The series of the given indicators, for the given regions or (when null) every region that has one. */
-    public List<SeriesRef> series(Collection<String> indicators, Collection<String> regions) {
-        String sql = "SELECT id, indicator, region FROM series WHERE indicator = ANY (?::text[])"
-                + (regions == null ? "" : " AND region = ANY (?::text[])");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("text", indicators.toArray()));
-            if (regions != null) {
-                s.setArray(2, c.createArrayOf("text", regions.toArray()));
-            }
-            List<SeriesRef> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SeriesRef(rs.getInt(1), new SeriesKey(rs.getString(2), rs.getString(3))));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read series", e);
+    /**
+     * The value of each observation of the indicators in the regions (every region when null), in
+     * [{@code from}, {@code until}) (either bound may be null): the vintage with the latest {@code published}, on or
+     * before {@code asOf} when given.
+     */
+    public Map<SeriesKey, TreeMap<LocalDate, Vintage>> values(Collection<String> indicators, Collection<String> regions,
+                                                             LocalDate from, LocalDate until, LocalDate asOf) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT DISTINCT ON (o.series_id, o.period) s.indicator, s.region, o.period, o.value, o.status, o.source,
+                       o.published, o.received_at, o.note
+                FROM series s JOIN observation o ON o.series_id = s.id
+                WHERE s.indicator = ANY (?::text[])""");
+        List<Object> params = new ArrayList<>();
+        filters(sql, params, regions, from, until);
+        if (asOf != null) {
+            sql.append(" AND o.published <= ?");
+            params.add(asOf);
         }
+        sql.append(" ORDER BY o.series_id, o.period, o.published DESC, o.received_at DESC");
+        return read(sql.toString(), indicators, params, rs -> vintage(rs, 3));
     }
 
-    /**
-     * The value of each observation of the series in [{@code from}, {@code until}) (either bound may be null): the
-     * vintage with the latest {@code published}, on or before {@code asOf} when given.
-     */
-    public Map<Integer, TreeMap<LocalDate, Vintage>> values(Collection<Integer> seriesIds, LocalDate from, LocalDate until,
-                                                           LocalDate asOf) {
+    /** Values this service derived, as vintages with status {@code derived}; same filters as {@link #values}. */
+    public Map<SeriesKey, TreeMap<LocalDate, Vintage>> derivedValues(Collection<String> indicators, Collection<String> regions,
+                                                                    LocalDate from, LocalDate until) {
         StringBuilder sql = new StringBuilder("""
-                SELECT DISTINCT ON (series_id, period) series_id, period, value, status, source, published, received_at, note
-                FROM observation WHERE series_id = ANY (?::int[])""");
-        List<LocalDate> params = new ArrayList<>();
+                SELECT s.indicator, s.region, o.period, o.value, o.updated_at
+                FROM series s JOIN derived_value o ON o.series_id = s.id
+                WHERE s.indicator = ANY (?::text[])""");
+        List<Object> params = new ArrayList<>();
+        filters(sql, params, regions, from, until);
+        return read(sql.toString(), indicators, params, rs -> {
+            OffsetDateTime updated = rs.getObject(5, OffsetDateTime.class);
+            return new Vintage(rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), Derived.STATUS, Derived.SOURCE,
+                    updated.toLocalDate(), updated, null);
+        });
+    }
+
+    private static void filters(StringBuilder sql, List<Object> params, Collection<String> regions, LocalDate from, LocalDate until) {
+        if (regions != null) {
+            sql.append(" AND s.region = ANY (?::text[])");
+            params.add(regions);
+        }
         if (from != null) {
-            sql.append(" AND period >= ?");
+            sql.append(" AND o.period >= ?");
             params.add(from);
         }
         if (until != null) {
-            sql.append(" AND period < ?");
+            sql.append(" AND o.period < ?");
             params.add(until);
         }
-        if (asOf != null) {
-            sql.append(" AND published <= ?");
-            params.add(asOf);
-        }
-        sql.append(" ORDER BY series_id, period, published DESC, received_at DESC");
-        Map<Integer, TreeMap<LocalDate, Vintage>> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            s.setArray(1, c.createArrayOf("int4", seriesIds.toArray()));
+    }
+
+    private interface RowReader {
+        Vintage read(ResultSet rs) throws SQLException;
+    }
+
+    private Map<SeriesKey, TreeMap<LocalDate, Vintage>> read(String sql, Collection<String> indicators, List<Object> params,
+                                                            RowReader reader) {
+        Map<SeriesKey, TreeMap<LocalDate, Vintage>> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("text", indicators.toArray()));
             for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 2, params.get(i));
+                Object p = params.get(i);
+                if (p instanceof Collection<?> list) {
+                    s.setArray(i + 2, c.createArrayOf("text", list.toArray()));
+                } else {
+                    s.setObject(i + 2, p);
+                }
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Vintage v = vintage(rs, 2);
-                    out.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).put(v.period(), v);
+                    Vintage v = reader.read(rs);
+                    out.computeIfAbsent(new SeriesKey(rs.getString(1), rs.getString(2)), k -> new TreeMap<>()).put(v.period(), v);
                 }
             }
             return out;
@@ -340,36 +356,19 @@ public class ObservationStore {
         }
     }
 
-    /** Values this service derived, in [{@code from}, {@code until}), as vintages with status {@code derived}. */
-    public Map<Integer, TreeMap<LocalDate, Vintage>> derivedValues(Collection<Integer> seriesIds, LocalDate from, LocalDate until) {
-        StringBuilder sql = new StringBuilder(
-                "SELECT series_id, period, value, updated_at FROM derived_value WHERE series_id = ANY (?::int[])");
-        List<LocalDate> params = new ArrayList<>();
-        if (from != null) {
-            sql.append(" AND period >= ?");
-            params.add(from);
-        }
-        if (until != null) {
-            sql.append(" AND period < ?");
-            params.add(until);
-        }
-        Map<Integer, TreeMap<LocalDate, Vintage>> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            s.setArray(1, c.createArrayOf("int4", seriesIds.toArray()));
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 2, params.get(i));
-            }
+    /** Whether any value was ever received for the series. */
+    public boolean hasObservations(SeriesKey key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM observation o JOIN series s ON s.id = o.series_id
+                               WHERE s.indicator = ? AND s.region = ?)""")) {
+            s.setString(1, key.indicator());
+            s.setString(2, key.region());
             try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    OffsetDateTime updated = rs.getObject(4, OffsetDateTime.class);
-                    Vintage v = new Vintage(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3), Derived.STATUS,
-                            Derived.SOURCE, updated.toLocalDate(), updated, null);
-                    out.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).put(v.period(), v);
-                }
+                rs.next();
+                return rs.getBoolean(1);
             }
-            return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read derived values", e);
+            throw new IllegalStateException("could not read series " + key.subject(), e);
         }
     }
 
