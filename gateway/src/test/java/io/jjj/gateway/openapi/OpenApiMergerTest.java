@@ -1,0 +1,54 @@
+package io.jjj.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OpenApiMergerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode json(String text) throws Exception {
+        return (ObjectNode) JSON.readTree(text.replace('\'', '"'));
+    }
+
+    @Test
+    void renamesClashesTransitivelyAndKeepsIdenticalSchemasOnce() throws Exception {
+        ObjectNode own = json("{'openapi':'3.1.0','info':{'title':'gw','version':'1'},'paths':{'/q/health':{'get':{}}},"
+                + "'components':{'schemas':{'Item':{'type':'string'}}}}");
+        ObjectNode service = json("{'openapi':'3.1.0','paths':{'/api/things':{'get':{'operationId':'list','tags':['Things'],"
+                + "'responses':{'200':{'description':'ok','content':{'application/json':{'schema':{'$ref':'#/components/schemas/Wrapper'}}}}}}},"
+                + "'/api/elsewhere':{'get':{'operationId':'x','responses':{'200':{'description':'ok'}}}}},"
+                + "'components':{'schemas':{'Item':{'type':'integer'},'Wrapper':{'type':'object','properties':{'item':{'$ref':'#/components/schemas/Item'}}},"
+                + "'Same':{'type':'boolean'}}}}");
+        ObjectNode other = json("{'openapi':'3.1.0','paths':{'/api/other':{'post':{'operationId':'list','responses':{'200':{'description':'ok'}}}}},"
+                + "'components':{'schemas':{'Same':{'type':'boolean'},'Wrapper':{'type':'object','properties':{'item':{'$ref':'#/components/schemas/Item'}}}}}}");
+
+        ObjectNode merged = OpenApiMerger.merge(own, List.of(
+                ServiceDocument.up("things", List.of("/api/things"), service),
+                ServiceDocument.up("other", List.of("/api/other"), other),
+                ServiceDocument.down("gone", List.of("/api/gone"), "connection refused")), p -> false);
+
+        JsonNode schemas = merged.path("components").path("schemas");
+        assertEquals("string", schemas.path("Item").path("type").asText(), "the gateway's own Item stays");
+        assertEquals("integer", schemas.path("ThingsItem").path("type").asText());
+        assertEquals("#/components/schemas/ThingsItem", schemas.path("Wrapper").path("properties").path("item").path("$ref").asText());
+        assertTrue(schemas.has("OtherWrapper"), "same text, but its Item is another schema, so it clashes");
+        assertEquals("#/components/schemas/Item", schemas.path("OtherWrapper").path("properties").path("item").path("$ref").asText());
+        assertTrue(schemas.has("Same") && !schemas.has("OtherSame"));
+
+        assertFalse(merged.path("paths").has("/q/health"));
+        assertFalse(merged.path("paths").has("/api/elsewhere"), "only paths the gateway routes to the service");
+        assertEquals("otherList", merged.path("paths").path("/api/other").path("post").path("operationId").asText());
+        assertEquals(2, merged.path("paths").path("/api/other").path("post").path("security").size());
+        assertTrue(merged.path("info").path("description").asText().contains("gone (connection refused)"));
+        assertEquals("other", merged.path("paths").path("/api/other").path("post").path("tags").get(0).asText());
+    }
+}
