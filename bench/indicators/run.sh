@@ -86,6 +86,7 @@ wait_for "curl -sf $BASE/q/health/ready"
 
 curl -sf -H 'Content-Type: text/csv' --data-binary @"$WORK/catalogue.csv" "$BASE/api/indicators/catalogue/feeds" >/dev/null
 
+load_feed=$(cut -d' ' -f1-3 /proc/loadavg)
 log "psql \\copy of the same file into a plain table"
 sql "CREATE TABLE copy_anchor (indicator text, region text, period text, value numeric, status text, source text, published date)"
 start=$(date +%s.%N)
@@ -99,7 +100,12 @@ feed_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 cat "$WORK/feed-report.json" >&2; echo >&2
 vintages=$(sql "SELECT count(*) FROM observation")
 events=$(sql "SELECT count(*) FROM outbox_event WHERE type LIKE 'jjj.indicators.observation.%'")
-sql "ANALYZE" >/dev/null
+log "waiting for the outbox relay to send the events to Kafka"
+start=$(date +%s.%N)
+for _ in $(seq 1 600); do [[ "$(sql "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")" == 0 ]] && break; sleep 1; done
+drain_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+unsent=$(sql "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")
+sql "VACUUM ANALYZE" >/dev/null
 
 SINGLE="$BASE/api/observations?indicator=bench.a001&region=110000&size=100"
 PANEL="$BASE/api/observations?indicator=bench.a001,bench.a002,bench.a003,bench.a004,bench.a005&region=110000,120000,130000&from=2000&to=2019&size=1000"
@@ -125,6 +131,7 @@ run_pgbench() {
   echo "| $2 | anchor: the same SQL via pgbench | $p50 | $p99 | $tps |"
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 log "queries at $CLIENTS clients, ${DURATION}s each"
 {
   echo "| query | client | p50 | p99 | requests/s |"
@@ -136,14 +143,15 @@ log "queries at $CLIENTS clients, ${DURATION}s each"
 } >"$WORK/queries.md"
 
 {
-  echo "## Feed of 1,000,000 rows"
+  echo "## Feed of 1,000,000 rows (load average before: $load_feed)"
   echo
   echo "| load | seconds | rows/s |"
   echo "|---|---|---|"
   printf '| psql \\copy into a plain table | %.2f | %.0f |\n' "$copy_seconds" "$(echo "1000000 / $copy_seconds" | bc -l)"
   printf '| POST /api/indicators/feeds (validated, vintages, %s events in the outbox) | %.2f | %.0f |\n' "$events" "$feed_seconds" "$(echo "1000000 / $feed_seconds" | bc -l)"
-  printf '\nfeed / \\copy = %.2f; vintages stored: %s\n\n' "$(echo "$feed_seconds / $copy_seconds" | bc -l)" "$vintages"
-  echo "## Queries with 1,000,000 observations stored"
+  printf '\nfeed / \\copy = %.2f; vintages stored: %s; the relay then needed %.1f s more to send the events to Kafka (%s unsent)\n\n' \
+    "$(echo "$feed_seconds / $copy_seconds" | bc -l)" "$vintages" "$drain_seconds" "$unsent"
+  echo "## Queries with 1,000,000 observations stored (load average before: $load_before)"
   echo
   cat "$WORK/queries.md"
 } | tee "$WORK/results.md"
