@@ -19,6 +19,7 @@ import java.util.UUID;
 import static io.jjj.projects.Projects.token;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -130,6 +131,8 @@ class ProjectFeedTest {
                 .body("items[0].organisations", contains("BJFU", "Xiong'an Group"));
         feed("ref,name_en,kind,destination,colour\nx,y,science-park,130100,red\n", null, null).statusCode(422)
                 .body("errors[0].field", equalTo("colour"));
+        feed("ref,name_en,kind,destination,investment_cny_100m,metrics\n" + s + "-h,y,science-park,130100,1e999999,\"a=1e999999\"\n", null, null)
+                .statusCode(422).body("errors.field", containsInAnyOrder("metrics", "investment_cny_100m"));
         given().contentType("text/csv").body(HEADER).when().post("/api/projects/feeds").then().statusCode(401);
     }
 }

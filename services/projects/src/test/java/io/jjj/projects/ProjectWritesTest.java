@@ -88,7 +88,10 @@ class ProjectWritesTest {
                 new Case(body(uniqueRef("bad"), "").replace("{\"firms\": 90}", "{\"firms\": \"many\"}"), "metrics.firms"),
                 new Case(body(uniqueRef("bad"), "").replace("\"signed\": \"2015-04-01\"", "\"signed\": \"April 2015\""), "signed"),
                 new Case(body(uniqueRef("bad"), "").replace("\"status\": \"signed\"", "\"status\": \"dreaming\""), "status"),
-                new Case(body(uniqueRef("bad"), "").replace("\"industrial-transfer\"", "\"teleport\""), "kind"));
+                new Case(body(uniqueRef("bad"), "").replace("\"industrial-transfer\"", "\"teleport\""), "kind"),
+                new Case(body(uniqueRef("bad"), "").replace("\"amount\": 2", "\"amount\": 1e999999"), "investment.amount"),
+                new Case(body(uniqueRef("bad"), "").replace("{\"firms\": 90}", "{\"firms\": 1e400}"), "metrics.firms"),
+                new Case(body(uniqueRef("bad"), "").replace("\"signed\": \"2015-04-01\"", "\"signed\": \"0001\""), "signed"));
         for (Case c : cases) {
             Projects.create(config, c.json()).statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem(c.field()));

@@ -31,6 +31,13 @@ public class ProjectRules {
     public static final int MIN_YEAR = 1900;
     public static final int MAX_YEAR = 2200;
 
+    /** Upper bounds that keep every figure far inside what PostgreSQL's numeric and jsonb can hold. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
+    static final BigDecimal MAX_AREA = new BigDecimal("1000000");
+    static final BigDecimal MAX_METRIC = new BigDecimal("1E15");
+    static final long MAX_JOBS = 1_000_000_000L;
+    static final int MAX_TEXT = 500;
+
     private static final Pattern METRIC_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
     private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
@@ -59,6 +66,16 @@ public class ProjectRules {
         if (nameEn == null) {
             errors.add(FieldError.field("nameEn", "required"));
         }
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("nameEn", d.nameEn());
+        texts.put("nameZh", d.nameZh());
+        texts.put("sector", d.sector());
+        texts.put("chain", d.chain());
+        texts.forEach((field, value) -> {
+            if (value != null && value.length() > MAX_TEXT) {
+                errors.add(FieldError.field(field, "at most " + MAX_TEXT + " characters"));
+            }
+        });
         String kind = text(d.kind());
         if (kind == null) {
             errors.add(FieldError.field("kind", "required"));
@@ -84,15 +101,17 @@ public class ProjectRules {
         }
 
         Project.ProjectInvestment investment = investment(d.investment(), errors);
-        BigDecimal cny100m = investment == null ? null
-                : Currencies.toCny100m(investment.amount(), investment.currency()).orElse(null);
         Long jobs = d.jobs();
         if (jobs != null && jobs < 0) {
             errors.add(FieldError.field("jobs", "must not be negative, was " + jobs));
+        } else if (jobs != null && jobs > MAX_JOBS) {
+            errors.add(FieldError.field("jobs", "must be at most " + MAX_JOBS + ", was " + jobs));
         }
         BigDecimal area = d.areaKm2();
         if (area != null && area.signum() < 0) {
-            errors.add(FieldError.field("areaKm2", "must not be negative, was " + area.toPlainString()));
+            errors.add(FieldError.field("areaKm2", "must not be negative, was " + area));
+        } else if (area != null && area.compareTo(MAX_AREA) > 0) {
+            errors.add(FieldError.field("areaKm2", "must be at most " + MAX_AREA.toPlainString() + " km²"));
         }
         Project.ProjectLocation location = location(d.location(), destination, errors);
         Map<String, Object> metrics = metrics(d.metrics(), errors);
@@ -115,6 +134,8 @@ public class ProjectRules {
         if (!errors.isEmpty()) {
             return new Outcome(null, errors);
         }
+        BigDecimal cny100m = investment == null ? null
+                : Currencies.toCny100m(investment.amount(), investment.currency()).orElse(null);
         Project p = new Project(null, ref, nameEn, text(d.nameZh()), kind, text(d.sector()), text(d.chain()), origin,
                 destination, list(d.organisations()), investment, cny100m, jobs, area, location, metrics, signed,
                 signed == null ? null : signed.getYear(), constructionStart, operational, status, null, null,
@@ -129,7 +150,10 @@ public class ProjectRules {
         if (i.amount() == null) {
             errors.add(FieldError.field("investment.amount", "required when currency or basis is given"));
         } else if (i.amount().signum() < 0) {
-            errors.add(FieldError.field("investment.amount", "must not be negative, was " + i.amount().toPlainString()));
+            errors.add(FieldError.field("investment.amount", "must not be negative, was " + i.amount()));
+        } else if (i.amount().compareTo(MAX_AMOUNT) > 0) {
+            errors.add(FieldError.field("investment.amount", "must be at most " + MAX_AMOUNT.toPlainString()
+                    + " (the amount is in 100 million units of the currency)"));
         }
         String currency = text(i.currency());
         if (currency == null) {
@@ -168,8 +192,10 @@ public class ProjectRules {
         raw.forEach((key, value) -> {
             if (key == null || !METRIC_KEY.matcher(key).matches()) {
                 errors.add(FieldError.field("metrics", "key '" + key + "' must start with a letter and use letters, digits, _ . -"));
-            } else if (value instanceof Number n) {
+            } else if (value instanceof Number n && finite(n) && new BigDecimal(n.toString()).abs().compareTo(MAX_METRIC) <= 0) {
                 metrics.put(key, new BigDecimal(n.toString()));
+            } else if (value instanceof Number) {
+                errors.add(FieldError.field("metrics." + key, "must lie between -1E15 and 1E15"));
             } else if (value instanceof String s && DATE_TEXT.matcher(s).matches()) {
                 metrics.put(key, s);
             } else {
@@ -177,6 +203,10 @@ public class ProjectRules {
             }
         });
         return metrics;
+    }
+
+    private static boolean finite(Number n) {
+        return !(n instanceof Double d && !Double.isFinite(d)) && !(n instanceof Float f && !Float.isFinite(f));
     }
 
     /** Parses {@code key=value;…}; values are numbers, or kept as text when they are an ISO year, month or date. */
