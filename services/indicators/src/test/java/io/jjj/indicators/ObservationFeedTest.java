@@ -219,6 +219,20 @@ class ObservationFeedTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413AndWritesNothing() {
+        String code = TestData.newIndicator(config, "count", "monthly");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int year = 1900; csv.length() <= 300_000; year++) {
+            for (int month = 1; month <= 12; month++) {
+                csv.append(code).append(",110000,").append(year).append(String.format("-%02d", month)).append(",1,,,\n");
+            }
+        }
+        feed(config, FEED, csv.toString(), "").statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("300000 bytes"));
+        assertEquals(0, count(code));
+    }
+
+    @Test
     void ndjsonFeedsWork() {
         String code = TestData.newIndicator(config, "km", "annual");
         TestData.write(config).contentType("application/x-ndjson")
