@@ -68,7 +68,7 @@ final class GridNetwork {
     private void add(Random random, int r, int c, int r2, int c2) {
         Node a = nodes.get(r * COLS + c);
         Node b = nodes.get(r2 * COLS + c2);
-        double km = Math.max(0.1, io.jjj.transport.routing.Geo.km(a.lon(), a.lat(), b.lon(), b.lat()) * (1.05 + random.nextDouble() * 0.2));
+        double km = Math.max(0.1, haversineKm(a, b) * (1.05 + random.nextDouble() * 0.2));
         String mode;
         double kmh;
         int pick = random.nextInt(10);
@@ -88,6 +88,15 @@ final class GridNetwork {
         links.add(new Link("E" + links.size(), a.id(), b.id(), mode, mode + "-" + (r % 10),
                 BigDecimal.valueOf(km).setScale(3, RoundingMode.HALF_UP), BigDecimal.valueOf(minutes).setScale(2, RoundingMode.HALF_UP),
                 opened, closed, true, null));
+    }
+
+    private static double haversineKm(Node a, Node b) {
+        double p1 = Math.toRadians(a.lat());
+        double p2 = Math.toRadians(b.lat());
+        double dp = p2 - p1;
+        double dl = Math.toRadians(b.lon() - a.lon());
+        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     /** Writes the network as the edge table pgRouting reads: id, source, target, cost, reverse_cost, dates. */

@@ -10,7 +10,6 @@ final class Formats {
 
     static final String CSV = "text/csv";
     static final String GEOJSON = "application/geo+json";
-    static final String JSON = "application/json";
 
     enum Format { JSON, CSV, GEOJSON }
 

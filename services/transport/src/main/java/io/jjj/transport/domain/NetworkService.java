@@ -23,9 +23,6 @@ import java.util.Set;
 @ApplicationScoped
 public class NetworkService {
 
-    /** What a write did to one entity. */
-    public enum Outcome { INSERTED, UPDATED, UNCHANGED }
-
     /** The result of a PUT: the stored entity with its new version, and whether it was created. */
     public record Put<T>(Versioned<T> stored, boolean created) {
     }

@@ -25,10 +25,6 @@ final class MinHeap {
         return size == 0;
     }
 
-    double minKey() {
-        return keys[0];
-    }
-
     void push(double key, int item) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);

@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 public final class Network {
 
+    private static final double EARTH_RADIUS_KM = 6371.0088;
+
     /** Day number of a link without a closing date: open for ever. */
     static final int NEVER = Integer.MAX_VALUE;
 
@@ -50,8 +52,6 @@ public final class Network {
 
     private final List<Node> nodes;
     private final Map<String, Integer> nodeIndex;
-    final double[] lon;
-    final double[] lat;
     /** Unit-sphere coordinates: the straight chord between two nodes never exceeds their great-circle distance. */
     final double[] x;
     final double[] y;
@@ -72,16 +72,12 @@ public final class Network {
         this.nodes = List.copyOf(nodes);
         int n = nodes.size();
         nodeIndex = new HashMap<>(n * 2);
-        lon = new double[n];
-        lat = new double[n];
         x = new double[n];
         y = new double[n];
         z = new double[n];
         for (int i = 0; i < n; i++) {
             Node node = nodes.get(i);
             nodeIndex.put(node.id(), i);
-            lon[i] = node.lon();
-            lat[i] = node.lat();
             double phi = Math.toRadians(node.lat());
             double lambda = Math.toRadians(node.lon());
             x[i] = Math.cos(phi) * Math.cos(lambda);
@@ -146,7 +142,7 @@ public final class Network {
         double dx = x[a] - x[b];
         double dy = y[a] - y[b];
         double dz = z[a] - z[b];
-        return Geo.EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz);
+        return EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
     public static Network of(List<Node> nodes, List<Link> links) {
@@ -216,6 +212,6 @@ public final class Network {
     /** Bytes held by the graph arrays (not the node and link records kept for answers). */
     public long graphBytes() {
         long linkBytes = (long) linkCount() * (4 * 6 + 8 * 2 + 1);
-        return forward.bytes() + reverse.bytes() + linkBytes + 40L * nodeCount();
+        return forward.bytes() + reverse.bytes() + linkBytes + 24L * nodeCount();
     }
 }
