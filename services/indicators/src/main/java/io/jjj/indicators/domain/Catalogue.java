@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public class Catalogue {
     }
 
     /** The entries with these codes (unknown codes are left out). */
-    public Map<String, Indicator> indicators(java.util.Collection<String> codes) {
+    public Map<String, Indicator> indicators(Collection<String> codes) {
         Map<String, Indicator> out = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM indicator WHERE code = ANY (?::text[])")) {
@@ -127,7 +128,7 @@ public class Catalogue {
     }
 
     /** The citations of the given sources. */
-    public Map<String, String> sources(java.util.Collection<String> ids) {
+    public Map<String, String> sources(Collection<String> ids) {
         Map<String, String> out = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT id, citation FROM source WHERE id = ANY (?::text[]) ORDER BY id")) {

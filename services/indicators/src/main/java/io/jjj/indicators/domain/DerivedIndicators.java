@@ -17,9 +17,11 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -86,10 +88,10 @@ public class DerivedIndicators {
 
     private void publish(Map<String, Map<SeriesKey, Map<LocalDate, BigDecimal>>> byIndicator) {
         IndicatorEvents.Batch batch = new IndicatorEvents.Batch();
-        for (var entry : new java.util.TreeMap<>(byIndicator).entrySet()) {
+        for (var entry : new TreeMap<>(byIndicator).entrySet()) {
             Map<SeriesKey, Map<LocalDate, BigDecimal>> after = entry.getValue();
             Map<SeriesKey, Map<LocalDate, BigDecimal>> before = store.replaceDerived(entry.getKey(), after);
-            Set<SeriesKey> keys = new TreeSet<>(java.util.Comparator.comparing(SeriesKey::region));
+            Set<SeriesKey> keys = new TreeSet<>(Comparator.comparing(SeriesKey::region));
             keys.addAll(before.keySet());
             keys.addAll(after.keySet());
             for (SeriesKey key : keys) {

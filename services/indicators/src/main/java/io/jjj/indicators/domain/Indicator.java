@@ -1,6 +1,7 @@
 package io.jjj.indicators.domain;
 
 import java.time.OffsetDateTime;
+import java.util.Objects;
 
 /** A catalogue entry. {@code derived} entries are maintained by this service from other services' events. */
 public record Indicator(
@@ -22,8 +23,8 @@ public record Indicator(
     /** The same definition, ignoring version and time: what decides whether a write changes anything. */
     public boolean sameDefinition(Indicator other) {
         return other != null && code.equals(other.code) && nameEn.equals(other.nameEn)
-                && java.util.Objects.equals(nameZh, other.nameZh) && unit.equals(other.unit)
-                && frequency == other.frequency && java.util.Objects.equals(description, other.description)
-                && java.util.Objects.equals(source, other.source);
+                && Objects.equals(nameZh, other.nameZh) && unit.equals(other.unit)
+                && frequency == other.frequency && Objects.equals(description, other.description)
+                && Objects.equals(source, other.source);
     }
 }
