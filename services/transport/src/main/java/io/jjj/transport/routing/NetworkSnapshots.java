@@ -167,7 +167,6 @@ public class NetworkSnapshots {
 
     private void listenLoop() {
         Connection connection = null;
-        boolean listenedBefore = false;
         while (running) {
             try {
                 if (connection == null || connection.isClosed()) {
@@ -175,10 +174,8 @@ public class NetworkSnapshots {
                     try (Statement s = connection.createStatement()) {
                         s.execute("LISTEN " + CHANNEL);
                     }
-                    if (listenedBefore) {
-                        requestRebuild();
-                    }
-                    listenedBefore = true;
+                    // a change committed before LISTEN took effect would otherwise go unnoticed
+                    requestRebuild();
                 }
                 PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(LISTEN_TIMEOUT_MILLIS);
                 if (notifications != null && Arrays.stream(notifications).anyMatch(n -> !instance.equals(n.getParameter()))) {
