@@ -5,6 +5,7 @@ import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Region;
 import io.jjj.platform.regions.Regions;
 import io.jjj.transport.api.AnalysisViews.AccessibilityView;
+import io.jjj.transport.api.AnalysisViews.NodeAccess;
 import io.jjj.transport.api.AnalysisViews.RegionAccess;
 import io.jjj.transport.api.AnalysisViews.SeriesView;
 import io.jjj.transport.api.AnalysisViews.StatsGroup;
@@ -31,9 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 @Path("/api/transport")
 @Tag(name = ApiDocs.TAG)
@@ -80,13 +83,14 @@ public class AnalysisResource {
         if (targets.length == 0) {
             throw ProblemException.notFound("The region " + target + " (" + regions.name(target) + ") has no stations");
         }
-        List<Accessibility.RegionTime> now = Accessibility.towards(router, regions, targets, filter(day, mask));
+        Accessibility.Result now = Accessibility.towards(router, regions, targets, filter(day, mask));
         Map<String, Double> then = new HashMap<>();
         if (other != null) {
-            Accessibility.towards(router, regions, targets, filter(other, mask)).forEach(r -> then.put(r.region(), r.minutes()));
+            Accessibility.towards(router, regions, targets, filter(other, mask)).regions()
+                    .forEach(r -> then.put(r.region(), r.minutes()));
         }
         List<RegionAccess> rows = new ArrayList<>();
-        for (Accessibility.RegionTime r : now) {
+        for (Accessibility.RegionTime r : now.regions()) {
             String regionLevel = regions.region(r.region()).map(Region::level).orElse(null);
             if (level != null && !level.equals(regionLevel)) {
                 continue;
@@ -98,7 +102,11 @@ public class AnalysisResource {
                     before, change));
         }
         List<String> targetIds = Arrays.stream(targets).mapToObj(v -> net.node(v).id()).toList();
-        return new AccessibilityView(target, day, other, QueryParams.modeNames(mask), targetIds, rows);
+        List<NodeAccess> nodes = IntStream.range(0, net.nodeCount()).boxed()
+                .sorted(Comparator.comparingDouble((Integer v) -> now.nodeMinutes()[v]).thenComparing(v -> net.node(v).id()))
+                .map(v -> new NodeAccess(net.node(v).id(), net.node(v).nameEn(), net.node(v).region(), finite(now.nodeMinutes()[v])))
+                .toList();
+        return new AccessibilityView(target, day, other, QueryParams.modeNames(mask), targetIds, rows, nodes);
     }
 
     @GET

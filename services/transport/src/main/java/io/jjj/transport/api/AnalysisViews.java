@@ -24,7 +24,16 @@ final class AnalysisViews {
             @Schema(description = "minutes - minutesCompare; null unless both are known", example = "null") Double change) {
     }
 
-    @Schema(name = "TransportAccessibility", description = "Minutes from every region with stations to a target region")
+    @Schema(name = "TransportAccessibilityNode")
+    record NodeAccess(
+            @Schema(example = "CZW") String id,
+            @Schema(example = "Cangzhou West") String nameEn,
+            @Schema(example = "130900") String region,
+            @Schema(description = "Fastest minutes to any station of the target; null when unreachable", example = "59") Double minutes) {
+    }
+
+    @Schema(name = "TransportAccessibility", description = "Minutes from every region with stations, and from every station, "
+            + "to a target region")
     record AccessibilityView(
             @Schema(example = "110000") String to,
             @Schema(example = "2024-01-01") LocalDate asOf,
@@ -32,7 +41,8 @@ final class AnalysisViews {
             @Schema(example = "[\"hsr\",\"metro\"]") List<String> modes,
             @Schema(description = "Stations of the target region the searches start from", example = "[\"BJS\",\"BJW\"]")
             List<String> targetStations,
-            List<RegionAccess> regions) {
+            List<RegionAccess> regions,
+            @Schema(description = "Every station with its own time, fastest first") List<NodeAccess> nodes) {
     }
 
     @Schema(name = "TransportStatsGroup")

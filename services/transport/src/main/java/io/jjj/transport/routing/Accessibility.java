@@ -15,6 +15,10 @@ import java.util.Map;
  */
 public final class Accessibility {
 
+    /** Every node's minutes to the nearest target station, and the times per region. */
+    public record Result(double[] nodeMinutes, List<RegionTime> regions) {
+    }
+
     /** A region's fastest time ({@code +Infinity} when it cannot reach the target) and the station it starts from. */
     public record RegionTime(String region, int stations, double minutes, String station) {
     }
@@ -33,7 +37,7 @@ public final class Accessibility {
         return found.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    public static List<RegionTime> towards(Router router, Regions regions, int[] targets, Router.Filter filter) {
+    public static Result towards(Router router, Regions regions, int[] targets, Router.Filter filter) {
         Network net = router.network();
         double[] minutes = router.towards(targets, filter);
         Map<String, int[]> stations = new LinkedHashMap<>();
@@ -54,6 +58,6 @@ public final class Accessibility {
             int v = best.get(region);
             result.add(new RegionTime(region, count[0], minutes[v], Double.isInfinite(minutes[v]) ? null : net.node(v).id()));
         });
-        return result;
+        return new Result(minutes, result);
     }
 }

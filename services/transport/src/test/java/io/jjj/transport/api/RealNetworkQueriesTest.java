@@ -146,6 +146,9 @@ class RealNetworkQueriesTest {
         assertEquals(1, langfang.get("stations"));
         Map<String, Object> beijing = body.getMap("regions.find { it.region == '110000' }");
         assertEquals(0.0f, beijing.get("minutes"));
+        Map<String, Object> tianjinSouth = body.getMap("nodes.find { it.id == 'TJS' }");
+        assertEquals(39.0f, tianjinSouth.get("minutes"));
+        assertEquals("120000", tianjinSouth.get("region"));
         given().get("/api/transport/accessibility?to=110000&asOf=2024-01-01&level=prefecture").then().statusCode(200)
                 .body("regions.level.unique()", contains("prefecture"));
     }
