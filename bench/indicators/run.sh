@@ -9,10 +9,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/indicators"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
-PG_PORT="${PG_PORT:-55433}"
-KAFKA_PORT="${KAFKA_PORT:-19092}"
-CONTROLLER_PORT="${CONTROLLER_PORT:-19093}"
-SERVICE_PORT="${SERVICE_PORT:-18081}"
+PG_PORT="${PG_PORT:-55491}"
+KAFKA_PORT="${KAFKA_PORT:-29092}"
+CONTROLLER_PORT="${CONTROLLER_PORT:-29093}"
+SERVICE_PORT="${SERVICE_PORT:-28081}"
 CLIENTS="${CLIENTS:-32}"
 DURATION="${DURATION:-30}"
 WORK="${BENCH_WORK:-$(mktemp -d /tmp/indicators-bench.XXXXXX)}"
@@ -24,6 +24,8 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 as_postgres() { if [[ "$(id -u)" == 0 ]]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  sleep 2
+  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   as_postgres "$PG_BIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -35,6 +37,9 @@ if [[ ! -f "$JAR" ]]; then
   log "building the service"
   (cd "$ROOT" && ./mvnw -B -q -pl services/indicators package -DskipTests)
 fi
+# a copy, so a build of the repository during the run cannot pull the jars away from under the service
+cp -r "$ROOT/services/indicators/target/quarkus-app" "$WORK/service"
+JAR="$WORK/service/quarkus-run.jar"
 KAFKA_LIB="$ROOT/deploy/local/target/lib"
 [[ -d "$KAFKA_LIB" ]] || { echo "missing $KAFKA_LIB: ./mvnw -pl deploy/local -am package -DskipTests" >&2; exit 1; }
 
@@ -42,6 +47,9 @@ log "generating data in $WORK"
 python3 "$HERE/generate.py" "$WORK" >&2
 ls -l "$WORK/observations.csv" >&2
 
+for port in "$PG_PORT" "$KAFKA_PORT" "$SERVICE_PORT"; do
+  if bash -c "</dev/tcp/localhost/$port" 2>/dev/null; then echo "port $port is taken; set PG_PORT, KAFKA_PORT or SERVICE_PORT" >&2; exit 1; fi
+done
 log "PostgreSQL 15 on port $PG_PORT"
 mkdir -p "$WORK/pg" "$WORK/sock"
 [[ "$(id -u)" == 0 ]] && chown postgres "$WORK/pg" "$WORK/sock"
