@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(cd ../.. && pwd)"
-work="$(mktemp -d)"
+work="$(mktemp -d)"; chmod 755 "$work"  # nginx workers read the stand-in's file
 duration="${DURATION:-15}"
 gateway_port=18080 standin_port=18081 nginx_port=18082
 pids=()
@@ -26,7 +26,7 @@ jar="$root/gateway/target/quarkus-app/quarkus-run.jar"
 nginx_conf() { # name, server block
   mkdir -p "$work/$1"
   cat > "$work/$1/nginx.conf" <<CONF
-worker_processes 1;
+worker_processes auto;
 pid $work/$1.pid;
 error_log $work/$1/error.log warn;
 events { worker_connections 4096; }
@@ -57,10 +57,10 @@ su postgres -c "psql -qtc \"SELECT 1 FROM pg_database WHERE datname='jjj_gateway
 QUARKUS_HTTP_PORT=$gateway_port DB_URL=jdbc:postgresql://localhost:5432/jjj_gateway_bench DB_USER=jjj DB_PASSWORD=jjj \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 JJJ_INDICATORS_URL="$service_base" \
   JJJ_RATE_LIMIT_ADDRESS_BURST=100000000 JJJ_RATE_LIMIT_ADDRESS_PER_SECOND=100000000 \
-  java -Xmx512m -jar "$jar" > "$work/gateway.log" 2>&1 &
+  QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR java -Xmx512m -jar "$jar" > "$work/gateway.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$gateway_port$path" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "http://127.0.0.1:$gateway_port$path" >/dev/null || { tail -30 "$work/gateway.log"; exit 1; }
+curl -fsS "http://127.0.0.1:$gateway_port$path" >/dev/null || { tail -30 "$work/gateway.log"; exit 1; }
 
 run() { # label, url, connections
   wrk -t2 -c"$3" -d"${duration}s" --latency "$2" > "$work/wrk.txt"

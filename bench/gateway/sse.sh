@@ -43,7 +43,7 @@ su postgres -c "psql -qtc \"SELECT 1 FROM pg_database WHERE datname='jjj_gateway
 QUARKUS_HTTP_PORT=$gateway_port DB_URL=jdbc:postgresql://localhost:5432/jjj_gateway_bench DB_USER=jjj DB_PASSWORD=jjj \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port QUARKUS_HTTP_LIMITS_MAX_CONNECTIONS=5000 \
   JJJ_RATE_LIMIT_ADDRESS_BURST=100000000 JJJ_RATE_LIMIT_ADDRESS_PER_SECOND=100000000 \
-  java -Xmx512m -jar "$jar" > "$work/gateway.log" 2>&1 &
+  QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR java -Xmx512m -jar "$jar" > "$work/gateway.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$gateway_port/q/health/ready" 2>/dev/null | grep -q '"event-relay"' \
