@@ -10,6 +10,7 @@ import io.jjj.indicators.domain.Frequency;
 import io.jjj.indicators.domain.Indicator;
 import io.jjj.indicators.domain.ObservationQueries;
 import io.jjj.indicators.domain.ObservationStore;
+import io.jjj.indicators.domain.QueryCatalogue;
 import io.jjj.indicators.domain.SeriesKey;
 import io.jjj.indicators.domain.Transform;
 import io.jjj.indicators.domain.Vintage;
@@ -59,12 +60,15 @@ public class ObservationResource {
     private final ObservationQueries queries;
     private final ObservationStore store;
     private final Catalogue catalogue;
+    private final QueryCatalogue queryCatalogue;
     private final Regions regions;
 
-    public ObservationResource(ObservationQueries queries, ObservationStore store, Catalogue catalogue, Regions regions) {
+    public ObservationResource(ObservationQueries queries, ObservationStore store, Catalogue catalogue, QueryCatalogue queryCatalogue,
+                               Regions regions) {
         this.queries = queries;
         this.store = store;
         this.catalogue = catalogue;
+        this.queryCatalogue = queryCatalogue;
         this.regions = regions;
     }
 
@@ -112,7 +116,7 @@ public class ObservationResource {
                 sourceIds.add(i.source());
             }
         });
-        Map<String, String> citations = sourceIds.isEmpty() ? Map.of() : catalogue.sources(sourceIds);
+        Map<String, String> citations = sourceIds.isEmpty() ? Map.of() : queryCatalogue.sources(sourceIds);
         if (csv) {
             return PageLinks.headers(Response.ok(ObservationCsv.write(items, citations), CSV + "; charset=UTF-8"), slice, uri).build();
         }

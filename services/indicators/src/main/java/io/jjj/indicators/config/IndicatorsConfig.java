@@ -15,6 +15,13 @@ public interface IndicatorsConfig {
         /** Most observations one query may read before paging; a broader query is asked to narrow down. */
         @WithDefault("200000")
         int maxObservations();
+
+        /**
+         * How long queries may use a catalogue and source list read earlier; a code missing from it is looked up at
+         * once, so only changed definitions can be this late. Feeds and catalogue reads never use it.
+         */
+        @WithDefault("5s")
+        java.time.Duration catalogueCacheTtl();
     }
 
     interface DerivedIndicators {

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,24 +32,6 @@ public class Catalogue {
             while (rs.next()) {
                 Indicator i = read(rs);
                 out.put(i.code(), i);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the catalogue", e);
-        }
-        return out;
-    }
-
-    /** The entries with these codes (unknown codes are left out). */
-    public Map<String, Indicator> indicators(Collection<String> codes) {
-        Map<String, Indicator> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM indicator WHERE code = ANY (?::text[])")) {
-            s.setArray(1, c.createArrayOf("text", codes.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Indicator i = read(rs);
-                    out.put(i.code(), i);
-                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the catalogue", e);
@@ -120,23 +101,6 @@ public class Catalogue {
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read sources", e);
-        }
-        return out;
-    }
-
-    /** The citations of the given sources. */
-    public Map<String, String> sources(Collection<String> ids) {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id, citation FROM source WHERE id = ANY (?::text[]) ORDER BY id")) {
-            s.setArray(1, c.createArrayOf("text", ids.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read sources", e);

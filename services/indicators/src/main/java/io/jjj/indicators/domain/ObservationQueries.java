@@ -45,12 +45,12 @@ public class ObservationQueries {
     public record Row(Indicator indicator, String region, String period, String unit, BigDecimal scale, Cell cell) {
     }
 
-    private final Catalogue catalogue;
+    private final QueryCatalogue catalogue;
     private final ObservationStore store;
     private final Regions regions;
     private final IndicatorsConfig config;
 
-    public ObservationQueries(Catalogue catalogue, ObservationStore store, Regions regions, IndicatorsConfig config) {
+    public ObservationQueries(QueryCatalogue catalogue, ObservationStore store, Regions regions, IndicatorsConfig config) {
         this.catalogue = catalogue;
         this.store = store;
         this.regions = regions;
