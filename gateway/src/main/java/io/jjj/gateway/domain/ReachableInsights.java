@@ -53,7 +53,8 @@ public class ReachableInsights {
             require(iso, "from");
             require(definition, "indicator");
             String unit = definition.body().path("unit").asText(null);
-            if (!additive(indicator, unit)) {
+            JsonNode declared = definition.body().get("additive");
+            if (declared != null && declared.isBoolean() ? !declared.asBoolean() : !additive(indicator, unit)) {
                 throw ProblemException.unprocessable("indicator: " + indicator + " (" + unit + ") is not additive; summing it over regions "
                         + "means nothing. Use a count or an amount such as pop.resident or va.tertiary", List.of(
                         FieldError.field("indicator", "not additive (unit " + unit + ")")));
@@ -62,7 +63,7 @@ public class ReachableInsights {
             Map<String, List<String>> counted = outermost(reached.keySet());
             List<String> codes = new ArrayList<>(counted.keySet());
             List<Future<ServiceCalls.Outcome>> values = codes.stream().map(code -> calls.get("indicators", "/api/observations",
-                    ServiceCalls.query("indicator", indicator, "region", code, "period", period,
+                    ServiceCalls.query("indicator", indicator, "region", code, "from", period, "to", period,
                             "latest", period == null ? 1 : null, "asOf", date), requestId)).toList();
             return Future.join(new ArrayList<>(values)).transform(all -> Future.succeededFuture(
                     total(from, minutes, indicator, unit, period, date, reached, counted, codes, values)));

@@ -37,8 +37,15 @@ public class RegionProfiles {
                 ? ProblemException.invalidParameter("code", "'" + code + "' is a region group; profiles are for regions")
                 : ProblemException.notFound("No region " + code + " in the reference list"));
         String date = asOf == null ? null : asOf.toString();
-        Future<ServiceCalls.Outcome> indicators = calls.get("indicators", "/api/observations",
-                ServiceCalls.query("region", code, "latest", 1, "size", 1000, "asOf", date), requestId);
+        Future<ServiceCalls.Outcome> indicators = calls.get("indicators", "/api/indicators", ServiceCalls.query("size", 1000), requestId)
+                .compose(catalogue -> {
+                    if (!catalogue.ok()) {
+                        return Future.succeededFuture(catalogue);
+                    }
+                    String codes = String.join(",", items(catalogue.body()).stream().map(i -> i.path("code").asText()).toList());
+                    return calls.get("indicators", "/api/observations",
+                            ServiceCalls.query("indicator", codes, "region", code, "latest", 1, "size", 1000, "asOf", date), requestId);
+                });
         Future<ServiceCalls.Outcome> inbound = calls.get("projects", "/api/projects",
                 ServiceCalls.query("destination", code, "size", PROJECT_PAGE, "asOf", date), requestId);
         Future<ServiceCalls.Outcome> outbound = calls.get("projects", "/api/projects",

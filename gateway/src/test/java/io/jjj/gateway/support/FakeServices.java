@@ -104,10 +104,19 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             body.put("total", items.size());
             FakeService.json(r, 200, body.toString());
         });
+        ArrayNode catalogue = JSON.createArrayNode();
         for (Map<String, String> row : ReferenceData.rows("indicators.csv")) {
-            INDICATORS.route("GET", "/api/indicators/" + row.get("code"), r -> FakeService.json(r, 200,
-                    JSON.createObjectNode().put("code", row.get("code")).put("nameEn", row.get("name_en")).put("unit", row.get("unit")).toString()));
+            ObjectNode indicator = JSON.createObjectNode().put("code", row.get("code")).put("nameEn", row.get("name_en"))
+                    .put("unit", row.get("unit")).put("additive", !row.get("unit").matches("percent|ratio|µg/m³"));
+            catalogue.add(indicator);
+            INDICATORS.route("GET", "/api/indicators/" + row.get("code"), r -> FakeService.json(r, 200, indicator.toString()));
         }
+        INDICATORS.route("GET", "/api/indicators", r -> {
+            ObjectNode page = JSON.createObjectNode();
+            page.set("items", catalogue);
+            page.put("total", catalogue.size());
+            FakeService.json(r, 200, page.toString());
+        });
         INDICATORS.route("GET", "/api/observations", FakeServices::observations);
         INDICATORS.route("GET", "/api/indicators/passthrough", r -> {
             int status = Integer.parseInt(Optional.ofNullable(r.getParam("status")).orElse("200"));
@@ -150,14 +159,21 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void observations(HttpServerRequest r) {
-        String indicator = r.getParam("indicator");
-        String region = r.getParam("region");
-        String period = r.getParam("period");
+        if (r.getParam("indicator") == null) {
+            r.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json")
+                    .end("{\"title\":\"Invalid request\",\"status\":400,\"detail\":\"indicator: required\"}");
+            return;
+        }
+        List<String> indicators = List.of(r.getParam("indicator").split(","));
+        List<String> regions = r.getParam("region") == null ? null : List.of(r.getParam("region").split(","));
+        String from = r.getParam("from");
+        String to = r.getParam("to");
         boolean latest = "1".equals(r.getParam("latest"));
         List<Map<String, String>> matching = ReferenceData.rows("observations.csv").stream()
-                .filter(o -> indicator == null || indicator.equals(o.get("indicator")))
-                .filter(o -> region == null || region.equals(o.get("region")))
-                .filter(o -> period == null || period.equals(o.get("period")))
+                .filter(o -> indicators.contains(o.get("indicator")))
+                .filter(o -> regions == null || regions.contains(o.get("region")))
+                .filter(o -> from == null || o.get("period").compareTo(from) >= 0)
+                .filter(o -> to == null || o.get("period").compareTo(to) <= 0)
                 .toList();
         List<Map<String, String>> rows = !latest ? matching
                 : matching.stream().filter(o -> matching.stream().noneMatch(other -> other.get("indicator").equals(o.get("indicator"))
