@@ -3,6 +3,7 @@ package io.jjj.indicators;
 import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.events.CloudEvent;
 import io.jjj.platform.events.EventJson;
+import io.jjj.indicators.config.IndicatorsConfig;
 import io.jjj.platform.inbox.Inbox;
 import io.jjj.testkit.KafkaTestResource;
 import io.jjj.testkit.PostgresTestResource;
@@ -38,6 +39,9 @@ class DerivedIndicatorsTest {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    IndicatorsConfig indicatorsConfig;
 
     private static String event(UUID id, String source, String type, String subject, String data) {
         return EventJson.write(new CloudEvent("1.0", id, source, type, subject, OffsetDateTime.now(), "application/json",
@@ -105,7 +109,7 @@ class DerivedIndicatorsTest {
         sendProject(cancelled, "jjj.projects.project.status-changed.v1", a, project(a, "120115", "cancelled", year, "10"));
         UUID marker = UUID.randomUUID();
         sendProject(marker, "jjj.projects.audit.recorded.v1", a, "{}");
-        await().atMost(Duration.ofSeconds(60)).until(() -> inbox.contains(marker));
+        await().atMost(Duration.ofSeconds(60)).until(() -> inbox.contains(indicatorsConfig.derived().consumerGroup(), marker));
         assertEquals(0, BigDecimal.ONE.compareTo(value("projects.inbound.count", "120000", year)));
     }
 

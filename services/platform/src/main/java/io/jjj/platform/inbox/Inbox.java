@@ -23,7 +23,7 @@ public class Inbox {
     public boolean record(String consumer, CloudEvent event, String failure) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 INSERT INTO inbox_event (event_id, consumer, type, source, subject, failure)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")) {
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (consumer, event_id) DO NOTHING""")) {
             s.setObject(1, event.id());
             s.setString(2, consumer);
             s.setString(3, event.type());
@@ -34,10 +34,11 @@ public class Inbox {
         }
     }
 
-    public boolean contains(UUID eventId) throws SQLException {
+    public boolean contains(String consumer, UUID eventId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT 1 FROM inbox_event WHERE event_id = ?")) {
-            s.setObject(1, eventId);
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM inbox_event WHERE consumer = ? AND event_id = ?")) {
+            s.setString(1, consumer);
+            s.setObject(2, eventId);
             return s.executeQuery().next();
         }
     }
