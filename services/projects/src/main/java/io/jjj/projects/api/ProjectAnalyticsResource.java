@@ -1,5 +1,6 @@
 package io.jjj.projects.api;
 
+import io.jjj.platform.formats.Formats;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;

@@ -1,5 +1,6 @@
 package io.jjj.projects.api;
 
+import io.jjj.platform.formats.Formats;
 import io.jjj.platform.paging.Page;
 import io.jjj.projects.domain.Project;
 

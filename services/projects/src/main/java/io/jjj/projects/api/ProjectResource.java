@@ -1,5 +1,6 @@
 package io.jjj.projects.api;
 
+import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageLinks;
@@ -74,7 +75,7 @@ public class LinkResource {
             @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50") @QueryParam("size") String size,
             @Parameter(description = "json (default), csv or geojson; or use the Accept header", example = "csv") @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @Context UriInfo uri) {
-        Formats.Format f = Formats.pick(format, accept, Formats.Format.JSON, Formats.Format.CSV, Formats.Format.GEOJSON);
+        String f = Formats.choose(format, accept, List.of(Formats.JSON, Formats.CSV, Formats.GEOJSON));
         PageRequest paging = PageRequest.parse(page, size);
         if (mode != null && Mode.parse(mode).isEmpty()) {
             throw ProblemException.invalidParameter("mode", "one of " + Mode.allowed() + ", was '" + mode + "'");
@@ -84,14 +85,14 @@ public class LinkResource {
         List<Link> links = repository.listLinks(filter, paging.offset(), paging.size());
         Page<LinkView> result = Page.of(links.stream().map(LinkView::of).toList(), paging, repository.countLinks(filter));
         return switch (f) {
-            case JSON -> PageLinks.ok(result, uri).build();
-            case CSV -> PageLinks.headers(Response.ok(csv(links), Formats.CSV), result, uri).build();
-            case GEOJSON -> PageLinks.headers(Response.ok(geoJson(links), Formats.GEOJSON), result, uri).build();
+            case Formats.CSV -> PageLinks.headers(Response.ok(csv(links), Formats.CSV), result, uri).build();
+            case Formats.GEOJSON -> PageLinks.headers(Response.ok(geoJson(links), Formats.GEOJSON), result, uri).build();
+            default -> PageLinks.ok(result, uri).build();
         };
     }
 
     private static String csv(List<Link> links) {
-        StringBuilder out = new StringBuilder("id,from,to,mode,line,distance_km,minutes,opened,closed,bidirectional,source\n");
+        StringBuilder out = new StringBuilder(Formats.csvLine("id", "from", "to", "mode", "line", "distance_km", "minutes", "opened", "closed", "bidirectional", "source"));
         links.forEach(l -> out.append(Formats.csvLine(l.id(), l.from(), l.to(), l.mode(), l.line(), l.distanceKm().toPlainString(),
                 l.minutes().toPlainString(), l.opened(), l.closed(), l.bidirectional(), l.source())));
         return out.toString();

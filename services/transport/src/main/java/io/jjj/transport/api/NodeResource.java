@@ -1,5 +1,6 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageLinks;
@@ -75,7 +76,7 @@ public class NodeResource {
             @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50") @QueryParam("size") String size,
             @Parameter(description = "json (default), csv or geojson; or use the Accept header", example = "geojson") @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @Context UriInfo uri) {
-        Formats.Format f = Formats.pick(format, accept, Formats.Format.JSON, Formats.Format.CSV, Formats.Format.GEOJSON);
+        String f = Formats.choose(format, accept, List.of(Formats.JSON, Formats.CSV, Formats.GEOJSON));
         PageRequest paging = PageRequest.parse(page, size);
         if (kind != null && NodeKind.parse(kind).isEmpty()) {
             throw ProblemException.invalidParameter("kind", "one of " + NodeKind.allowed() + ", was '" + kind + "'");
@@ -89,14 +90,14 @@ public class NodeResource {
         Page<NodeView> result = Page.of(repository.listNodes(filter, paging.offset(), paging.size()).stream()
                 .map(NodeView::of).toList(), paging, repository.countNodes(filter));
         return switch (f) {
-            case JSON -> PageLinks.ok(result, uri).build();
-            case CSV -> PageLinks.headers(Response.ok(csv(result.items()), Formats.CSV), result, uri).build();
-            case GEOJSON -> PageLinks.headers(Response.ok(geoJson(result.items()), Formats.GEOJSON), result, uri).build();
+            case Formats.CSV -> PageLinks.headers(Response.ok(csv(result.items()), Formats.CSV), result, uri).build();
+            case Formats.GEOJSON -> PageLinks.headers(Response.ok(geoJson(result.items()), Formats.GEOJSON), result, uri).build();
+            default -> PageLinks.ok(result, uri).build();
         };
     }
 
     private static String csv(List<NodeView> nodes) {
-        StringBuilder out = new StringBuilder("id,name_en,name_zh,kind,region,lon,lat\n");
+        StringBuilder out = new StringBuilder(Formats.csvLine("id", "name_en", "name_zh", "kind", "region", "lon", "lat"));
         nodes.forEach(n -> out.append(Formats.csvLine(n.id(), n.nameEn(), n.nameZh(), n.kind(), n.region(), n.lon(), n.lat())));
         return out.toString();
     }

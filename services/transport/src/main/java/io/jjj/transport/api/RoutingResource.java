@@ -1,5 +1,6 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
@@ -107,7 +108,7 @@ public class RoutingResource {
             @Parameter(description = "json (default) or geojson; or use the Accept header", example = "geojson")
             @QueryParam("format") String format,
             @HeaderParam("Accept") String accept) {
-        Formats.Format f = Formats.pick(format, accept, Formats.Format.JSON, Formats.Format.GEOJSON);
+        String f = Formats.choose(format, accept, List.of(Formats.JSON, Formats.GEOJSON));
         Router router = snapshots.router();
         Network net = router.network();
         int s = QueryParams.node(net, "from", from);
@@ -131,7 +132,7 @@ public class RoutingResource {
             nodes.add(new Reached(n.id(), n.nameEn(), n.region(), n.lon(), n.lat(), QueryParams.round(m), band));
         }
         IsochroneView view = new IsochroneView(ref(net, s), day, QueryParams.modeNames(mask), budget, bandList, nodes);
-        if (f == Formats.Format.JSON) {
+        if (f.equals(Formats.JSON)) {
             return Response.ok(view, MediaType.APPLICATION_JSON).build();
         }
         return Response.ok(isochroneGeoJson(view), Formats.GEOJSON).build();

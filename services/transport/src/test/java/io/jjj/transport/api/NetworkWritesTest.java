@@ -190,7 +190,7 @@ class NetworkWritesTest {
                 .header("X-Total-Count", "6").header("Link", containsString("rel=\"next\""))
                 .body("items", hasSize(3)).body("total", equalTo(6));
         given().get("/api/transport/links?asOf=2008-09-01&format=csv").then().statusCode(200).contentType("text/csv")
-                .body(containsString("id,from,to,mode,line,distance_km,minutes,opened,closed,bidirectional,source\n"))
+                .body(containsString("id,from,to,mode,line,distance_km,minutes,opened,closed,bidirectional,source\r\n"))
                 .body(containsString("BJS-TJ-hsr,BJS,TJ,hsr,Beijing-Tianjin intercity,120,30,2008-08-01,,true,BR2023"));
         given().accept("application/geo+json").get("/api/transport/links?node=CZW").then().statusCode(200)
                 .contentType("application/geo+json")
@@ -203,7 +203,7 @@ class NetworkWritesTest {
                 .body("features[0].id", equalTo("CZW"))
                 .body("features[0].geometry.coordinates", contains(116.8f, 38.29f));
         given().get("/api/transport/nodes?kind=hsr-station&size=2&format=csv").then().statusCode(200)
-                .body(containsString("id,name_en,name_zh,kind,region,lon,lat\n")).header("X-Total-Count", notNullValue());
+                .body(containsString("id,name_en,name_zh,kind,region,lon,lat\r\n")).header("X-Total-Count", notNullValue());
         given().get("/api/transport/nodes?kind=castle").then().statusCode(400).body("errors[0].field", equalTo("kind"));
         given().get("/api/transport/links?format=xml").then().statusCode(400).body("errors[0].field", equalTo("format"));
         given().get("/api/transport/links?size=5000").then().statusCode(400).body("errors[0].field", equalTo("size"));
