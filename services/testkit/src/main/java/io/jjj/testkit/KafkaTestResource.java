@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 import java.util.Map;
 
@@ -18,6 +19,10 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static synchronized KafkaClusterTestKit cluster() {
         if (cluster == null) {
+            // Kafka's server code ends the process on faults it cannot handle; in a test JVM that would turn
+            // a finished, green test run into a failed fork, so record the attempt instead
+            Exit.setExitProcedure((code, message) -> System.err.println("in-process Kafka asked to exit(" + code + "): " + message));
+            Exit.setHaltProcedure((code, message) -> System.err.println("in-process Kafka asked to halt(" + code + "): " + message));
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
