@@ -86,6 +86,22 @@ class JourneyThroughGatewayTest {
 
     @Test
     @Order(2)
+    void everyObservationAndProjectSaysWhereItCameFrom() {
+        Http.Reply observation = http.get("/api/observations?indicator=va.tertiary&region=110000&from=2013&to=2013");
+        assertEquals(200, observation.status(), observation.body());
+        assertEquals("TANG2018", observation.json().path("items").path(0).path("source").asText());
+        assertTrue(observation.body().contains("Shaoqing Tang et al."), "the citation of TANG2018: " + observation.body());
+
+        JsonNode listed = StreamSupport.stream(http.get("/api/projects?q=Xinfadi").json().path("items").spliterator(), false)
+                .filter(p -> p.path("ref").asText().equals("xinfadi-gaobeidian")).findFirst()
+                .orElseThrow(() -> new AssertionError("the Xinfadi logistics park is listed"));
+        JsonNode project = http.get("/api/projects/" + listed.path("id").asText()).json();
+        assertEquals("TANG2018", project.path("sources").path(0).asText());
+        assertTrue(project.path("citations").path("TANG2018").asText().startsWith("Shaoqing Tang et al."), project.toString());
+    }
+
+    @Test
+    @Order(3)
     void derivedFiguresMatchThePublication() {
         Http.Reply gaps = http.get("/api/observations?indicator=va.tertiary.share&region=120000,130000&from=2013&to=2013&transform=gap:110000");
         double tianjin = value(gaps, "120000", "2013");
@@ -111,7 +127,7 @@ class JourneyThroughGatewayTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void changesArriveAsEventsAndMoveTheDerivedIndicators() {
         JsonNode project = StreamSupport.stream(http.get("/api/projects?q=Yanshan").json().path("items").spliterator(), false)
                 .filter(p -> p.path("ref").asText().equals("sinopec-yanshan-caofeidian")).findFirst()
@@ -158,7 +174,7 @@ class JourneyThroughGatewayTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void routesAndIsochronesFollowTheNetworkOfTheirDate() {
         Http.Reply before = http.get("/api/transport/routes?from=BJS&to=CZW&asOf=2011-06-29&modes=hsr");
         assertEquals(404, before.status(), before.body());
@@ -177,7 +193,7 @@ class JourneyThroughGatewayTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void profilesOfXiongAnAndBeijingHaveEverySection() {
         for (String region : List.of("133100", "110000")) {
             Http.Reply profile = http.get("/api/regions/" + region + "/profile");
@@ -195,7 +211,7 @@ class JourneyThroughGatewayTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aFeedWithBadRowsNamesEachAndWritesNothing() throws IOException {
         String body = "indicator,region,period,value,status,source,published\n"
                 + "gdp,110000,2030,1,published,BR2024,2024-03-14\n"
@@ -212,7 +228,7 @@ class JourneyThroughGatewayTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRetriedFeedWithTheSameKeyIsAppliedOnce() throws IOException {
         String key = "e2e-" + UUID.randomUUID();
         String body = "indicator,region,period,value,status,source,published\n"

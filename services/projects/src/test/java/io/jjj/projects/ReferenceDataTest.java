@@ -55,6 +55,13 @@ class ReferenceDataTest {
                 .body("received", equalTo(20)).body("inserted", equalTo(20)).body("rejected", equalTo(0))
                 .body("events", equalTo(20));
 
+        String baodi = given().when().get("/api/projects?q=Baodi&size=100").then().statusCode(200)
+                .extract().jsonPath().getString("items.find { it.ref == 'baodi-zgc-science-town' }.id");
+        given().when().get("/api/projects/" + baodi).then().statusCode(200)
+                .body("ref", equalTo("baodi-zgc-science-town"))
+                .body("sources", org.hamcrest.Matchers.contains("BR2024"))
+                .body("citations.BR2024", org.hamcrest.Matchers.startsWith("Yuan Yuan, Progress of Beijing-Tianjin-Hebei's integrated development"));
+
         Map<String, BigDecimal> counts = delta(cells("count", "province", null, null), countsBefore);
         assertEquals(Map.of("110000>130000", bd(16), "110000>120000", bd(1), "130000>110000", bd(1),
                 "110000>110000", bd(1), "110000>JJJ", bd(1)), counts);

@@ -12,6 +12,7 @@ import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
+import io.jjj.platform.sources.Sources;
 import io.jjj.projects.domain.Lifecycle;
 import io.jjj.projects.domain.Project;
 import io.jjj.projects.domain.ProjectDraft;
@@ -78,12 +79,14 @@ public class ProjectResource {
     private final ProjectQueries queries;
     private final Regions regions;
     private final ObjectMapper json;
+    private final Sources sources;
 
-    public ProjectResource(ProjectService service, ProjectQueries queries, Regions regions, ObjectMapper json) {
+    public ProjectResource(ProjectService service, ProjectQueries queries, Regions regions, ObjectMapper json, Sources sources) {
         this.service = service;
         this.queries = queries;
         this.regions = regions;
         this.json = json;
+        this.sources = sources;
     }
 
     @GET
@@ -157,14 +160,14 @@ public class ProjectResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getProject", summary = "One project, now or as it stood on a date")
     @APIResponse(responseCode = "200", description = "The project; the ETag (current state only) goes into If-Match on writes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectWithSources.class)))
     @APIResponse(responseCode = "400", description = "asOf is not a date", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project (or none yet on asOf)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Project id", example = "P-000001") @PathParam("id") String id,
                         @Parameter(description = "As it stood on this date (YYYY-MM-DD)", example = "2015-06-30") @QueryParam("asOf") String asOf) {
         LocalDate date = QueryParams.date("asOf", asOf);
         Project p = service.get(id, date);
-        Response.ResponseBuilder ok = Response.ok(p);
+        Response.ResponseBuilder ok = Response.ok(new ProjectWithSources(p, sources.citations(p.sources())));
         return (date == null ? ok.tag(etag(p)) : ok).build();
     }
 
