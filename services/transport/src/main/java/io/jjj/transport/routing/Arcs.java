@@ -14,6 +14,12 @@ final class Arcs {
     static final int CLOSED = 2;
     static final int MODE_BIT = 3;
 
+    /** Whether arc {@code arc} may be travelled on {@code day}: opened on or before it, not yet closed, of an allowed mode. */
+    static boolean usable(int[] data, int arc, int day, int modeMask) {
+        int i = arc * STRIDE;
+        return data[i + OPENED] <= day && day < data[i + CLOSED] && (data[i + MODE_BIT] & modeMask) != 0;
+    }
+
     final int[] start;
     final int[] data;
     final double[] minutes;

@@ -72,11 +72,10 @@ public final class Router {
             }
             double du = dist[u];
             for (int a = g.start[u], end = g.start[u + 1]; a < end; a++) {
-                int i = a * Arcs.STRIDE;
-                if (data[i + Arcs.OPENED] > day || day >= data[i + Arcs.CLOSED] || (data[i + Arcs.MODE_BIT] & mask) == 0) {
+                if (!Arcs.usable(data, a, day, mask)) {
                     continue;
                 }
-                int v = data[i + Arcs.HEAD];
+                int v = data[a * Arcs.STRIDE + Arcs.HEAD];
                 int sv = state[v];
                 if (sv == done) {
                     continue;
@@ -167,8 +166,7 @@ public final class Router {
     }
 
     private static boolean open(int[] data, int a, Filter f) {
-        int i = a * Arcs.STRIDE;
-        return data[i + Arcs.OPENED] <= f.day && f.day < data[i + Arcs.CLOSED] && (data[i + Arcs.MODE_BIT] & f.modeMask) != 0;
+        return Arcs.usable(data, a, f.day, f.modeMask);
     }
 
     private Route toRoute(int s, int t, List<Integer> arcs, double minutes, double penalty) {
@@ -292,11 +290,10 @@ public final class Router {
             }
             double du = dist[u];
             for (int a = g.start[u], end = g.start[u + 1]; a < end; a++) {
-                int i = a * Arcs.STRIDE;
-                if (data[i + Arcs.OPENED] > day || day >= data[i + Arcs.CLOSED] || (data[i + Arcs.MODE_BIT] & mask) == 0) {
+                if (!Arcs.usable(data, a, day, mask)) {
                     continue;
                 }
-                int v = data[i + Arcs.HEAD];
+                int v = data[a * Arcs.STRIDE + Arcs.HEAD];
                 int sv = state[v];
                 if (sv == done) {
                     continue;
