@@ -179,6 +179,21 @@ public class EventRelay {
         }
     }
 
+    /** A topic just created may take a moment to show its partitions; assigning none would relay nothing of it. */
+    private static List<PartitionInfo> awaitPartitions(KafkaConsumer<String, String> c, String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
+            if (infos != null && !infos.isEmpty()) {
+                return infos;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " shows no partitions");
+            }
+            sleep(200);
+        }
+    }
+
     private void assign(KafkaConsumer<String, String> c) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : TOPICS) {
@@ -189,7 +204,7 @@ public class EventRelay {
                 } catch (Exception e) {
                     throw new IllegalStateException("topic " + topic + " could not be created: " + e.getMessage(), e);
                 }
-                infos = c.partitionsFor(topic, Duration.ofSeconds(10));
+                infos = awaitPartitions(c, topic);
             }
             infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
