@@ -30,6 +30,7 @@ public record Config(
         List<String> kafkaJavaOpts,
         Duration startTimeout,
         Optional<String> adminKeyFromEnv,
+        Optional<String> tokenSecretFromEnv,
         String gatewayUrl) {
 
     /**
@@ -83,6 +84,7 @@ public record Config(
                 splitOpts(Optional.ofNullable(env.get("JJJ_KAFKA_JAVA_OPTS")).orElse(DEFAULT_KAFKA_JAVA_OPTS)),
                 Duration.ofSeconds(timeout),
                 Optional.ofNullable(blankToNull(env.get("JJJ_ADMIN_KEY"))),
+                Optional.ofNullable(blankToNull(env.get("JJJ_GATEWAY_TOKEN_SECRET"))),
                 Optional.ofNullable(blankToNull(env.get("JJJ_GATEWAY_URL")))
                         .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
                         .orElse("http://localhost:" + appPorts.get(App.GATEWAY)));

@@ -52,6 +52,7 @@ final class Up {
         }
 
         String adminKey = AdminKey.forUp(config.adminKeyFromEnv(), config.stateDir());
+        String tokenSecret = StoredSecret.GATEWAY_TOKEN_SECRET.forUp(config.tokenSecretFromEnv(), config.stateDir());
         ProcessHandle me = ProcessHandle.current();
         RunState state = new RunState()
                 .launcher(me.pid(), Procs.startMillis(me))
@@ -69,7 +70,7 @@ final class Up {
             if (cli.infraOnly()) {
                 Readiness.waitAll(List.of(kafkaReady), config.startTimeout(), t0, out, sup::stopping);
             } else {
-                startApps(sup, adminKey, kafkaReady, t0);
+                startApps(sup, adminKey, tokenSecret, kafkaReady, t0);
                 if (!cli.noLoad()) {
                     new DefaultData(config, adminKey, out).load();
                 }
@@ -248,17 +249,19 @@ final class Up {
         }
     }
 
-    private void startApps(Supervisor sup, String adminKey, Readiness.Target kafkaReady, long t0) {
+    private void startApps(Supervisor sup, String adminKey, String tokenSecret, Readiness.Target kafkaReady, long t0) {
+        Map<String, String> secrets = Map.of("JJJ_GATEWAY_TOKEN_SECRET", tokenSecret);
         List<Readiness.Target> services = new ArrayList<>();
         services.add(kafkaReady);
         for (App app : App.values()) {
             if (!app.isGateway()) {
-                services.add(startApp(sup, app, Map.of()));
+                services.add(startApp(sup, app, secrets));
             }
         }
         Readiness.waitAll(services, config.startTimeout(), t0, out, sup::stopping);
-        Map<String, String> gatewayEnv = new LinkedHashMap<>();
+        Map<String, String> gatewayEnv = new LinkedHashMap<>(secrets);
         gatewayEnv.put("JJJ_ADMIN_KEY", adminKey);
+        gatewayEnv.put("JJJ_PUBLIC_BASE_URL", config.gatewayUrl());
         for (App app : App.values()) {
             if (!app.isGateway()) {
                 gatewayEnv.put("JJJ_" + app.id().toUpperCase() + "_URL", "http://localhost:" + config.appPort(app));

@@ -35,4 +35,15 @@ class AdminKeyTest {
     void generatedKeysDiffer() {
         assertNotEquals(AdminKey.generate(), AdminKey.generate());
     }
+
+    @Test
+    void theTokenSecretIsGeneratedOncePerInstallationBesideTheAdminKey(@TempDir Path dir) throws Exception {
+        String secret = StoredSecret.GATEWAY_TOKEN_SECRET.forUp(Optional.empty(), dir);
+        assertTrue(secret.length() >= 43, "32 random bytes: " + secret);
+        assertEquals(secret, StoredSecret.GATEWAY_TOKEN_SECRET.forUp(Optional.empty(), dir));
+        assertNotEquals(secret, AdminKey.forUp(Optional.empty(), dir));
+        assertEquals(dir.resolve("token-secret"), StoredSecret.GATEWAY_TOKEN_SECRET.file(dir));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(StoredSecret.GATEWAY_TOKEN_SECRET.file(dir))));
+        assertEquals("from-env", StoredSecret.GATEWAY_TOKEN_SECRET.forUp(Optional.of("from-env"), dir));
+    }
 }

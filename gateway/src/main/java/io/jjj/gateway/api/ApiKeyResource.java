@@ -7,6 +7,8 @@ import io.jjj.platform.paging.PageLinks;
 import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Admin: create, list and revoke API keys (the gateway checks the {@code admin} scope before these run). */
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/keys")
 @Tag(name = "gateway-keys", description = "API keys and their scopes (admin only)")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.jjj.gateway.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The AsyncAPI 3 document of the events the services publish (docs/events.md), written by hand. */
+@PermitAll
 @Path("/asyncapi.yaml")
 public class AsyncApiResource {
 

@@ -5,6 +5,7 @@ import io.jjj.gateway.events.EventRelay;
 import io.jjj.gateway.events.RelayedEvent;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.regions.Regions;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Live events of the three services as Server-Sent Events. */
+@PermitAll
 @Path("/api/events")
 @Tag(name = "gateway-events", description = "Live events of all services (Server-Sent Events)")
 public class EventStreamResource {

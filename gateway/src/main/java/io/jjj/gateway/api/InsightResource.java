@@ -5,6 +5,7 @@ import io.jjj.gateway.domain.ReachableInsight;
 import io.jjj.gateway.domain.ReachableInsights;
 import io.jjj.gateway.routing.RequestIds;
 import io.jjj.platform.problem.Problem;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.concurrent.CompletionStage;
 
 /** Questions that need more than one service. */
+@PermitAll
 @Path("/api/insights")
 @Tag(name = "gateway-views", description = "Views across the services, computed by the gateway")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package io.jjj.gateway.api;
 
 import io.jjj.gateway.openapi.CombinedOpenApi;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.concurrent.CompletionStage;
 
 /** The combined OpenAPI document of the gateway and the services behind it. */
+@PermitAll
 @Path("/")
 public class OpenApiResource {
 

@@ -5,6 +5,7 @@ import io.jjj.gateway.domain.RegionProfile;
 import io.jjj.gateway.domain.RegionProfiles;
 import io.jjj.gateway.routing.RequestIds;
 import io.jjj.platform.problem.Problem;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.concurrent.CompletionStage;
 
 /** A region seen from all three services in one document. */
+@PermitAll
 @Path("/api/regions/{code}/profile")
 @Tag(name = "gateway-views", description = "Views across the services, computed by the gateway")
 @Produces(MediaType.APPLICATION_JSON)

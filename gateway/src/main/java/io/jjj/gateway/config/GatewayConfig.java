@@ -29,12 +29,21 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
-    interface Service {
-        /** Base URL, e.g. {@code http://localhost:8081}. */
-        String url();
+    /**
+     * Proxies in front of the gateway (IP addresses or CIDR ranges) whose {@code X-Forwarded-For}, {@code -Host} and
+     * {@code -Proto} are believed; none by default.
+     */
+    Optional<List<String>> trustedProxies();
 
-        /** Path prefixes routed to this service, e.g. {@code /api/projects}. */
-        List<String> prefixes();
+    /**
+     * The address clients reach the API at, e.g. {@code https://api.example.org}; links the services build
+     * ({@code Location}, {@code Link}) use it. Unset: the host a trusted proxy forwards, else links stay relative.
+     */
+    Optional<String> publicBaseUrl();
+
+    interface Service {
+        /** Base URL, e.g. {@code http://localhost:8081}; what is routed to it is in the policy table. */
+        String url();
     }
 
     interface Upstream {
@@ -67,9 +76,6 @@ public interface GatewayConfig {
         /** Requests without a key draw from the client address's bucket. */
         Bucket perAddress();
 
-        /** Whether the client address is taken from {@code X-Forwarded-For} (only behind a trusted proxy). */
-        @WithDefault("false")
-        boolean trustForwardedFor();
     }
 
     interface Bucket {

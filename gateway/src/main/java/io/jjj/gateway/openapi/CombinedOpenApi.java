@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.jjj.gateway.config.GatewayConfig;
-import io.jjj.gateway.routing.Edge;
+import io.jjj.gateway.routing.PolicyTable;
 import io.jjj.gateway.routing.Upstream;
 import io.jjj.gateway.routing.Upstreams;
 import io.quarkus.runtime.StartupEvent;
@@ -40,13 +40,16 @@ public class CombinedOpenApi {
     private static final String OPENAPI_PATH = "/q/openapi?format=json";
 
     private final Upstreams upstreams;
+    private final PolicyTable policies;
     private final OpenApiDocumentService ownDocument;
     private final GatewayConfig config;
     private final Vertx vertx;
     private volatile Rendered current;
 
-    public CombinedOpenApi(Upstreams upstreams, OpenApiDocumentService ownDocument, GatewayConfig config, Vertx vertx) {
+    public CombinedOpenApi(Upstreams upstreams, OpenApiDocumentService ownDocument, GatewayConfig config, Vertx vertx,
+                           PolicyTable policies) {
         this.upstreams = upstreams;
+        this.policies = policies;
         this.ownDocument = ownDocument;
         this.config = config;
         this.vertx = vertx;
@@ -67,14 +70,14 @@ public class CombinedOpenApi {
         for (Upstream upstream : upstreams.all()) {
             fetches.add(upstreams.getJson(upstream, OPENAPI_PATH, null).map(reply -> {
                 if (reply.status() != 200 || !(reply.body() instanceof ObjectNode doc)) {
-                    return ServiceDocument.down(upstream.name(), upstream.prefixes(), "its document answered HTTP " + reply.status());
+                    return ServiceDocument.down(upstream.name(), "its document answered HTTP " + reply.status());
                 }
-                return ServiceDocument.up(upstream.name(), upstream.prefixes(), doc);
-            }).otherwise(failure -> ServiceDocument.down(upstream.name(), upstream.prefixes(), failure.getMessage())));
+                return ServiceDocument.up(upstream.name(), doc);
+            }).otherwise(failure -> ServiceDocument.down(upstream.name(), failure.getMessage())));
         }
         return Future.join(fetches).transform(done -> vertx.executeBlocking(() -> {
             List<ServiceDocument> documents = fetches.stream().map(Future::result).toList();
-            ObjectNode merged = OpenApiMerger.merge(own(), documents, Edge::isOwnPath);
+            ObjectNode merged = OpenApiMerger.merge(own(), documents, policies);
             List<String> unavailable = documents.stream().filter(d -> !d.available()).map(ServiceDocument::service).toList();
             Rendered rendered = new Rendered(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(merged),
                     YAML.writeValueAsString(merged), unavailable, Instant.now());

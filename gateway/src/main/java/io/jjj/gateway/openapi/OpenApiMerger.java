@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jjj.gateway.routing.PolicyTable;
+import io.vertx.core.http.HttpMethod;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,10 +13,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Merges the gateway's own OpenAPI document with the services' documents into the one the gateway serves: paths as
@@ -27,7 +29,6 @@ public final class OpenApiMerger {
     static final String API_KEY_SCHEME = "ApiKeyHeader";
     static final String BEARER_SCHEME = "ApiKeyBearer";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final String GATEWAY_GROUP = "gateway";
 
@@ -36,9 +37,10 @@ public final class OpenApiMerger {
 
     /**
      * @param own        the gateway's own document (its {@code /q} paths are dropped)
-     * @param isOwnPath  paths the gateway answers itself, which win over a service's
+     * @param policies   the gateway's policy table: a service's path is merged only where the table routes it to that
+     *                   service, and operations that need a key say so
      */
-    public static ObjectNode merge(ObjectNode own, List<ServiceDocument> services, Predicate<String> isOwnPath) {
+    public static ObjectNode merge(ObjectNode own, List<ServiceDocument> services, PolicyTable policies) {
         ObjectNode merged = own.deepCopy();
         ObjectNode paths = JSON.createObjectNode();
         own.path("paths").fields().forEachRemaining(e -> {
@@ -78,7 +80,7 @@ public final class OpenApiMerger {
             });
             doc.path("paths").fields().forEachRemaining(p -> {
                 String path = p.getKey();
-                if (!routes(service.prefixes(), path) || isOwnPath.test(path) || paths.has(path)) {
+                if (!policies.routes(service.service(), path) || paths.has(path)) {
                     return;
                 }
                 ObjectNode item = (ObjectNode) p.getValue();
@@ -113,7 +115,7 @@ public final class OpenApiMerger {
                 groupTags.forEach(list::add);
             }
         });
-        secureWrites(paths, components);
+        secureWrites(paths, components, policies);
         describe(merged, services, down);
         return merged;
     }
@@ -176,7 +178,7 @@ public final class OpenApiMerger {
         }
     }
 
-    private static void secureWrites(ObjectNode paths, ObjectNode components) {
+    private static void secureWrites(ObjectNode paths, ObjectNode components, PolicyTable policies) {
         ObjectNode schemes = object(components, "securitySchemes");
         schemes.set(API_KEY_SCHEME, JSON.createObjectNode().put("type", "apiKey").put("in", "header").put("name", "X-API-Key")
                 .put("description", "An API key with the scope the operation names (indicators:write, projects:write, transport:write, admin)"));
@@ -188,7 +190,6 @@ public final class OpenApiMerger {
         responses.set("GatewayTooManyRequests", problemResponse("Rate limit exceeded; see Retry-After and RateLimit-* headers"));
         boolean problemSchema = components.path("schemas").has("Problem");
         paths.fields().forEachRemaining(p -> {
-            boolean keys = p.getKey().startsWith("/api/keys");
             p.getValue().fields().forEachRemaining(m -> {
                 if (!METHODS.contains(m.getKey())) {
                     return;
@@ -198,7 +199,8 @@ public final class OpenApiMerger {
                 if (p.getKey().startsWith("/api/")) {
                     opResponses.putIfAbsent("429", ref("GatewayTooManyRequests"));
                 }
-                if (WRITES.contains(m.getKey()) || keys) {
+                if (policies.decide(HttpMethod.valueOf(m.getKey().toUpperCase(Locale.ROOT)), p.getKey())
+                        instanceof PolicyTable.Allowed allowed && allowed.policy().scope() != null) {
                     ArrayNode security = op.putArray("security");
                     security.addObject().putArray(API_KEY_SCHEME);
                     security.addObject().putArray(BEARER_SCHEME);
@@ -245,9 +247,6 @@ public final class OpenApiMerger {
         return ops;
     }
 
-    private static boolean routes(List<String> prefixes, String path) {
-        return prefixes.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
-    }
 
     private static void addOnce(List<String> names, String name, ArrayNode tags, ObjectNode definition) {
         if (names.contains(name)) {

@@ -12,13 +12,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,16 +36,23 @@ public class ProxyHandler {
 
     private final Upstreams upstreams;
     private final GatewayConfig config;
+    private final TrustedProxies trustedProxies;
+    private final Optional<URI> publicBaseUrl;
 
-    public ProxyHandler(Upstreams upstreams, GatewayConfig config) {
+    public ProxyHandler(Upstreams upstreams, GatewayConfig config, TrustedProxies trustedProxies) {
         this.upstreams = upstreams;
         this.config = config;
+        this.trustedProxies = trustedProxies;
+        this.publicBaseUrl = config.publicBaseUrl().map(URI::create);
     }
 
-    /** Called with the request paused; answers it one way or another. */
-    public void forward(RoutingContext ctx, Upstream upstream, ApiKey key) {
+    /**
+     * Called with the request paused; forwards it to {@code upstream} with its canonical path, and answers it one way
+     * or another.
+     */
+    public void forward(RoutingContext ctx, Upstream upstream, String canonicalPath, Policy policy, ApiKey key) {
         HttpServerRequest request = ctx.request();
-        long limit = isFeed(request.path()) ? config.limits().maxFeedBytes() : config.limits().maxBodyBytes();
+        long limit = policy.feed() ? config.limits().maxFeedBytes() : config.limits().maxBodyBytes();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         long declared;
         try {
@@ -63,15 +70,12 @@ public class ProxyHandler {
                 || http2 && declared < 0 && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD;
         boolean hasBody = declared > 0 || chunked;
 
-        RequestOptions options = upstreams.options(upstream, request.method(), request.uri());
-        HostAndPort authority = request.authority();
-        if (authority != null) {
-            options.setHost(authority.host()).setPort(authority.port() < 0 ? 80 : authority.port());
-        }
+        String query = request.query();
+        RequestOptions options = upstreams.options(upstream, request.method(), query == null ? canonicalPath : canonicalPath + "?" + query);
         copyRequestHeaders(request, options.getHeaders() == null ? fresh(options) : options.getHeaders());
-        options.putHeader(GatewayToken.HEADER, key == null
-                ? upstreams.token(null, List.of())
-                : upstreams.token(key.name(), key.scopes()));
+        if (key != null) {
+            options.putHeader(GatewayToken.HEADER, upstreams.token(key, upstream, request.method(), canonicalPath));
+        }
         if (declared >= 0) {
             options.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(declared));
         }
@@ -173,14 +177,21 @@ public class ProxyHandler {
                 target.add(header.getKey(), header.getValue());
             }
         }
-        String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        if (client != null) {
-            String earlier = request.getHeader("X-Forwarded-For");
-            target.set("X-Forwarded-For", earlier == null ? client : earlier + ", " + client);
+        target.set("X-Forwarded-For", trustedProxies.forwardedFor(request));
+        if (publicBaseUrl.isPresent()) {
+            URI base = publicBaseUrl.get();
+            target.set("X-Forwarded-Proto", base.getScheme());
+            target.set("X-Forwarded-Host", base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort());
+        } else if (trustedProxies.trustsPeer(request)) {
+            copyIfPresent(request, target, "X-Forwarded-Proto");
+            copyIfPresent(request, target, "X-Forwarded-Host");
         }
-        target.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
-        if (request.authority() != null) {
-            target.set("X-Forwarded-Host", request.authority().toString());
+    }
+
+    private static void copyIfPresent(HttpServerRequest request, MultiMap target, String header) {
+        String value = request.getHeader(header);
+        if (value != null) {
+            target.set(header, value);
         }
     }
 
@@ -195,11 +206,7 @@ public class ProxyHandler {
     private static void tooLarge(RoutingContext ctx, long limit) {
         EdgeProblems.resume(ctx.request());
         EdgeProblems.send(ctx, 413, "too-large", "Content too large",
-                "The request body exceeds " + limit + " bytes, the limit for " + ctx.request().path(),
+                "The request body exceeds " + limit + " bytes, the limit for this operation",
                 Map.of("Connection", "close"), Map.of("limitBytes", limit));
-    }
-
-    static boolean isFeed(String path) {
-        return path.matches("/api/[^/]+/feeds(/.*)?");
     }
 }

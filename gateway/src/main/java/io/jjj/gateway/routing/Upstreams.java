@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.gateway.config.GatewayConfig;
 import io.jjj.platform.config.PlatformConfig;
+import io.jjj.gateway.domain.ApiKey;
 import io.jjj.platform.security.GatewayToken;
+import io.jjj.platform.security.TokenSecret;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -16,8 +18,6 @@ import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The services behind the gateway, one pooled HTTP client to reach them, and the signed tokens forwarded calls
- * carry.
+ * made with an API key carry.
  */
 @ApplicationScoped
 public class Upstreams {
@@ -60,22 +60,19 @@ public class Upstreams {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ANONYMOUS = "anonymous";
 
     private final List<Upstream> upstreams;
     private final HttpClient client;
     private final GatewayConfig config;
     private final PlatformConfig platform;
-    private volatile CachedToken anonymousToken;
+    private final TokenSecret tokenSecret;
 
-    private record CachedToken(String token, Instant renewAfter) {
-    }
-
-    public Upstreams(GatewayConfig config, PlatformConfig platform, Vertx vertx) {
+    public Upstreams(GatewayConfig config, PlatformConfig platform, TokenSecret tokenSecret, Vertx vertx) {
         this.config = config;
         this.platform = platform;
+        this.tokenSecret = tokenSecret;
         List<Upstream> list = new ArrayList<>();
-        config.services().forEach((name, service) -> list.add(Upstream.of(name, service.url(), service.prefixes())));
+        config.services().forEach((name, service) -> list.add(Upstream.of(name, service.url())));
         list.sort(Comparator.comparing(Upstream::name));
         this.upstreams = List.copyOf(list);
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -94,15 +91,6 @@ public class Upstreams {
         return upstreams.stream().filter(u -> u.name().equals(name)).findFirst();
     }
 
-    public Optional<Upstream> routing(String path) {
-        for (Upstream u : upstreams) {
-            if (u.routes(path)) {
-                return Optional.of(u);
-            }
-        }
-        return Optional.empty();
-    }
-
     public HttpClient client() {
         return client;
     }
@@ -119,26 +107,16 @@ public class Upstreams {
                 .setIdleTimeout(config.upstream().responseTimeout().toMillis());
     }
 
-    /** A token for a call made on behalf of an API key (or anonymously, with no scopes). */
-    public String token(String keyName, List<String> scopes) {
-        if (keyName == null) {
-            CachedToken cached = anonymousToken;
-            if (cached == null || Instant.now().isAfter(cached.renewAfter())) {
-                Duration lifetime = platform.security().tokenLifetime();
-                cached = new CachedToken(GatewayToken.issue(platform.security().tokenSecret(), ANONYMOUS, List.of(), lifetime),
-                        Instant.now().plus(lifetime.dividedBy(2)));
-                anonymousToken = cached;
-            }
-            return cached.token();
-        }
-        return GatewayToken.issue(platform.security().tokenSecret(), keyName, scopes, platform.security().tokenLifetime());
+    /** The token for one call made with an API key: bound to the service, the method and the canonical path. */
+    public String token(ApiKey key, Upstream upstream, HttpMethod method, String canonicalPath) {
+        return GatewayToken.issue(tokenSecret.value(), key.name(), key.scopes(),
+                new GatewayToken.Call(upstream.name(), method.name(), canonicalPath), platform.security().tokenLifetime());
     }
 
     /** GETs JSON from a service, anonymously; fails with an {@link UpstreamFailure} when it is down or slow. */
     public Future<JsonReply> getJson(Upstream upstream, String uri, String requestId) {
         RequestOptions options = options(upstream, HttpMethod.GET, uri)
-                .putHeader("Accept", "application/json")
-                .putHeader(GatewayToken.HEADER, token(null, List.of()));
+                .putHeader("Accept", "application/json");
         if (requestId != null) {
             options.putHeader(RequestIds.HEADER, requestId);
         }

@@ -3,6 +3,9 @@ package io.jjj.gateway.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jjj.gateway.routing.Policy;
+import io.jjj.gateway.routing.PolicyTable;
+import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -32,9 +35,11 @@ class OpenApiMergerTest {
                 + "'components':{'schemas':{'Same':{'type':'boolean'},'Wrapper':{'type':'object','properties':{'item':{'$ref':'#/components/schemas/Item'}}}}}}");
 
         ObjectNode merged = OpenApiMerger.merge(own, List.of(
-                ServiceDocument.up("things", List.of("/api/things"), service),
-                ServiceDocument.up("other", List.of("/api/other"), other),
-                ServiceDocument.down("gone", List.of("/api/gone"), "connection refused")), p -> false);
+                ServiceDocument.up("things", service),
+                ServiceDocument.up("other", other),
+                ServiceDocument.down("gone", "connection refused")), PolicyTable.of(List.of(
+                new Policy(HttpMethod.GET, "/api/things", "things", Policy.Access.PUBLIC, false),
+                new Policy(HttpMethod.POST, "/api/other", "other", Policy.Access.WRITE, false))));
 
         JsonNode schemas = merged.path("components").path("schemas");
         assertEquals("string", schemas.path("Item").path("type").asText(), "the gateway's own Item stays");

@@ -9,6 +9,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+import io.jjj.gateway.support.RawHttp;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
+import java.util.Map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +32,9 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(value = FakeServices.class, scope = TestResourceScope.GLOBAL)
 class RateLimitTest {
 
+    @TestHTTPResource("/")
+    URL gateway;
+
     /** Three requests at once, then one every 1000 s: a fourth request in a row is always refused. */
     public static class SmallBuckets implements QuarkusTestProfile {
         @Override
@@ -44,7 +52,7 @@ class RateLimitTest {
     }
 
     @Test
-    void anAddressBeyondItsBucketGets429WithRetryAfter() {
+    void anAddressBeyondItsBucketGets429WithRetryAfter() throws Exception {
         String client = address();
         for (int remaining = 2; remaining >= 0; remaining--) {
             given().header("X-Forwarded-For", client).when().get("/api/projects?destination=120000").then().statusCode(200)
@@ -58,7 +66,21 @@ class RateLimitTest {
                 .header("RateLimit-Remaining", "0")
                 .header("RateLimit-Reset", Integer::parseInt, allOf(greaterThan(2900), lessThanOrEqualTo(3000)))
                 .body("detail", containsString("client address"));
-        given().header("X-Forwarded-For", "203.0.113.9, " + client).when().get("/api/regions/120000/profile").then().statusCode(200);
+        given().header("X-Forwarded-For", "203.0.113.9, " + client).when().get("/api/regions/120000/profile").then().statusCode(429);
+        for (String bypass : new String[]{"//api/projects?destination=120000", "/api/%70rojects", "/api/./projects"}) {
+            assertEquals(429, RawHttp.send(gateway.getPort(), "GET", bypass, Map.of("X-Forwarded-For", client), null).status(), bypass);
+        }
+    }
+
+    @Test
+    void guessingKeysDrawsFromTheAddressBucket() {
+        String client = address();
+        for (int i = 0; i < 3; i++) {
+            given().header("X-API-Key", "jjj_guess-" + i).header("X-Forwarded-For", client).when().get("/api/projects")
+                    .then().statusCode(401);
+        }
+        given().header("X-API-Key", "jjj_guess-4").header("X-Forwarded-For", client).when().get("/api/projects")
+                .then().statusCode(429).body("detail", containsString("client address"));
     }
 
     @Test

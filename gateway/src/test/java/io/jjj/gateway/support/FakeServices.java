@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jjj.platform.regions.Regions;
 import io.jjj.platform.security.GatewayToken;
+import io.jjj.platform.security.Roles;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -122,7 +123,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             int status = Integer.parseInt(Optional.ofNullable(r.getParam("status")).orElse("200"));
             HttpServerResponse response = r.response().setStatusCode(status)
                     .putHeader("ETag", "\"v42\"")
-                    .putHeader("Link", "<http://" + r.authority() + "/api/indicators/passthrough?page=1>; rel=\"next\"")
+                    .putHeader("Link", "<" + r.getHeader("X-Forwarded-Proto") + "://" + r.getHeader("X-Forwarded-Host")
+                            + "/api/indicators/passthrough?page=1>; rel=\"next\"")
                     .putHeader("Location", "/api/indicators/passthrough/7")
                     .putHeader("X-Custom", "kept")
                     .putHeader("X-Seen-Host", String.valueOf(r.authority()));
@@ -155,7 +157,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 .putHeader("Location", "/api/indicators/feeds/jobs/1")
                 .putHeader("Content-Type", "application/json")
                 .end("{\"received\":" + r.response().headers().get("X-Fake-Received-Bytes") + "}"));
-        INDICATORS.route("POST", "/api/indicators/small", r -> FakeService.json(r, 201, "{\"ok\":true}"));
+        INDICATORS.route("PUT", "/api/indicators/small", r -> FakeService.json(r, 201, "{\"ok\":true}"));
     }
 
     private static void observations(HttpServerRequest r) {
@@ -213,8 +215,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             FakeService.json(r, 200, body.toString());
         });
         PROJECTS.route("POST", "/api/projects", r -> {
-            Optional<GatewayToken.Claims> claims = GatewayToken.verify(TOKEN_SECRET, r.getHeader(GatewayToken.HEADER));
-            if (claims.isEmpty() || !claims.get().allows("projects:write")) {
+            Optional<GatewayToken.Claims> claims = verified(r.getHeader(GatewayToken.HEADER), "projects", "POST", r.path());
+            if (claims.isEmpty() || !Roles.of(claims.get().scopes(), "projects").contains(Roles.WRITE)) {
                 r.response().setStatusCode(401).putHeader("Content-Type", "application/problem+json")
                         .end("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Writes go through the gateway\"}");
                 return;
@@ -236,6 +238,21 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         });
         TRANSPORT.route("GET", "/api/transport/accessibility", r -> FakeService.json(r, 200,
                 ACCESSIBILITY.getOrDefault(r.getParam("to"), "{\"nodes\":[]}")));
+    }
+
+    /** The claims of a token a fake service received, checked as a real service checks them; fails otherwise. */
+    public static GatewayToken.Claims verifiedToken(FakeService.Received received, String service, String method, String path) {
+        return verified(received.header(GatewayToken.HEADER), service, method, path)
+                .orElseThrow(() -> new AssertionError("no valid token for " + method + " " + path + " at " + service));
+    }
+
+    private static Optional<GatewayToken.Claims> verified(String token, String service, String method, String path) {
+        try {
+            return Optional.of(GatewayToken.verify(TOKEN_SECRET, token, new GatewayToken.Call(service, method, path),
+                    java.time.Instant.now(), java.time.Duration.ofSeconds(5)));
+        } catch (GatewayToken.Refused refused) {
+            return Optional.empty();
+        }
     }
 
     private static String resource(String name) {

@@ -2,6 +2,7 @@ package io.jjj.indicators;
 
 import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.security.GatewayToken;
+import io.jjj.testkit.SignedRequests;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -47,12 +48,13 @@ final class TestData {
         };
     }
 
-    static String token(PlatformConfig config) {
-        return GatewayToken.issue(config.security().tokenSecret(), "test", List.of("indicators:write"), Duration.ofMinutes(10));
+    static SignedRequests writer(PlatformConfig config) {
+        return SignedRequests.header(GatewayToken.HEADER, (method, path) -> GatewayToken.issue(config.security().tokenSecret().orElseThrow(),
+                "test", List.of("indicators:write"), new GatewayToken.Call("indicators", method, path), Duration.ofMinutes(1)));
     }
 
     static RequestSpecification write(PlatformConfig config) {
-        return read().header(GatewayToken.HEADER, token(config));
+        return read().filter(writer(config));
     }
 
     static String file(String name) {

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import static io.jjj.projects.Projects.token;
+import static io.jjj.projects.Projects.writer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -37,7 +37,7 @@ class ProjectFeedTest {
     PlatformConfig config;
 
     private ValidatableResponse feed(String csv, String mode, String key) {
-        var request = given().header(GatewayToken.HEADER, token(config)).contentType("text/csv").body(csv);
+        var request = given().filter(writer(config)).contentType("text/csv").body(csv);
         if (mode != null) {
             request.queryParam("mode", mode);
         }
@@ -122,7 +122,7 @@ class ProjectFeedTest {
     @Test
     void ndjsonFeedsAndUnknownColumnsAreHandled() {
         String s = "feed-" + UUID.randomUUID().toString().substring(0, 8);
-        given().header(GatewayToken.HEADER, token(config)).contentType("application/x-ndjson")
+        given().filter(writer(config)).contentType("application/x-ndjson")
                 .body(("{\"ref\": \"" + s + "-n\", \"name_en\": \"Campus\", \"kind\": \"public-service\", \"sector\": \"" + s
                         + "\", \"origin\": \"110000\", \"destination\": \"133100\", \"status\": \"planned\", \"organisations\": \"BJFU;Xiong'an Group\"}\n").getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/projects/feeds").then().statusCode(200).body("inserted", equalTo(1));

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.jjj.projects.Projects.created;
-import static io.jjj.projects.Projects.token;
+import static io.jjj.projects.Projects.writer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,7 +99,7 @@ class ProjectListingTest {
     @Test
     void asOfListsProjectsAsTheyStoodThen() {
         assertThat(ids("asOf", "2010-01-01"), contains(caofeidian));
-        given().header(GatewayToken.HEADER, token(config)).contentType("application/json").body("{\"status\": \"approved\"}")
+        given().filter(writer(config)).contentType("application/json").body("{\"status\": \"approved\"}")
                 .when().post("/api/projects/" + baodi + "/status").then().statusCode(200);
         assertThat(ids("status", "signed", "asOf", "2015-01-01"), contains(baodi));
         assertThat(ids("status", "signed"), equalTo(List.of()));

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.jjj.projects.Projects.created;
-import static io.jjj.projects.Projects.token;
+import static io.jjj.projects.Projects.writer;
 import static io.jjj.projects.Projects.uniqueRef;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -96,7 +96,7 @@ class ProjectWritesTest {
             Projects.create(config, c.json()).statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem(c.field()));
         }
-        given().header(GatewayToken.HEADER, token(config)).contentType("application/json").body("{\"ref\": ")
+        given().filter(writer(config)).contentType("application/json").body("{\"ref\": ")
                 .when().post("/api/projects").then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -124,7 +124,7 @@ class ProjectWritesTest {
         status(id, "approved", "2017-01-01").statusCode(409);
         status(id, "suspended", "2017-06-01").statusCode(400).body("errors.field", hasItem("effective"));
         String etag = given().when().get("/api/projects/" + id).then().extract().header("ETag");
-        given().header(GatewayToken.HEADER, token(config)).header("If-Match", etag).contentType("application/merge-patch+json")
+        given().filter(writer(config)).header("If-Match", etag).contentType("application/merge-patch+json")
                 .body("{\"jobs\": 1500, \"nameZh\": null}")
                 .when().patch("/api/projects/" + id).then().statusCode(200).body("jobs", equalTo(1500)).body("nameZh", nullValue());
 
@@ -154,18 +154,18 @@ class ProjectWritesTest {
         String ref = uniqueRef("etag");
         String id = created(config, body(ref, ""));
         String changed = body(ref, "").replace("\"jobs\": 1200", "\"jobs\": 1300");
-        given().header(GatewayToken.HEADER, token(config)).contentType("application/json").body(changed)
+        given().filter(writer(config)).contentType("application/json").body(changed)
                 .when().put("/api/projects/" + id).then().statusCode(428).contentType("application/problem+json");
-        given().header(GatewayToken.HEADER, token(config)).header("If-Match", "\"7\"").contentType("application/json").body(changed)
+        given().filter(writer(config)).header("If-Match", "\"7\"").contentType("application/json").body(changed)
                 .when().put("/api/projects/" + id).then().statusCode(412).body("detail", containsString("\"1\""));
-        given().header(GatewayToken.HEADER, token(config)).header("If-Match", "\"1\"").contentType("application/json").body(changed)
+        given().filter(writer(config)).header("If-Match", "\"1\"").contentType("application/json").body(changed)
                 .when().put("/api/projects/" + id).then().statusCode(200).header("ETag", "\"2\"").body("jobs", equalTo(1300));
-        given().header(GatewayToken.HEADER, token(config)).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+        given().filter(writer(config)).header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                 .body("{\"jobs\": 1}").when().patch("/api/projects/" + id).then().statusCode(412);
-        given().header(GatewayToken.HEADER, token(config)).header("If-Match", "\"2\"").contentType("application/json")
+        given().filter(writer(config)).header("If-Match", "\"2\"").contentType("application/json")
                 .body(changed.replace("\"status\": \"signed\"", "\"status\": \"operational\""))
                 .when().put("/api/projects/" + id).then().statusCode(409).body("allowed", hasItem("approved"));
-        given().header(GatewayToken.HEADER, token(config)).header("If-Match", "\"2\"").contentType("application/merge-patch+json")
+        given().filter(writer(config)).header("If-Match", "\"2\"").contentType("application/merge-patch+json")
                 .body("{\"budget\": 1}").when().patch("/api/projects/" + id).then().statusCode(400)
                 .body("errors.field", hasItem("budget"));
     }
@@ -181,7 +181,7 @@ class ProjectWritesTest {
             int jobs = 2000 + i;
             Callable<Response> write = () -> {
                 start.await();
-                return given().header(GatewayToken.HEADER, token(config)).header("If-Match", "\"1\"")
+                return given().filter(writer(config)).header("If-Match", "\"1\"")
                         .contentType("application/merge-patch+json").body("{\"jobs\": " + jobs + "}")
                         .when().patch("/api/projects/" + id);
             };
@@ -210,7 +210,7 @@ class ProjectWritesTest {
             String id = created(config, body(uniqueRef("events"), ""));
             status(id, "approved", "2016-05-01").statusCode(200);
             String etag = given().when().get("/api/projects/" + id).then().extract().header("ETag");
-            given().header(GatewayToken.HEADER, token(config)).header("If-Match", etag).contentType("application/merge-patch+json")
+            given().filter(writer(config)).header("If-Match", etag).contentType("application/merge-patch+json")
                     .body("{\"jobs\": 1700}").when().patch("/api/projects/" + id).then().statusCode(200);
 
             List<TopicProbe.Received> events = probe.awaitAtLeast(3, r -> r.subject().equals(id));
@@ -236,7 +236,7 @@ class ProjectWritesTest {
     private ValidatableResponse status(String id, String status, String effective) {
         String json = effective == null ? "{\"status\": \"%s\", \"note\": \"test\"}".formatted(status)
                 : "{\"status\": \"%s\", \"effective\": \"%s\"}".formatted(status, effective);
-        return given().header(GatewayToken.HEADER, token(config)).contentType("application/json").body(json)
+        return given().filter(writer(config)).contentType("application/json").body(json)
                 .when().post("/api/projects/" + id + "/status").then();
     }
 }

@@ -2,6 +2,7 @@ package io.jjj.projects;
 
 import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.security.GatewayToken;
+import io.jjj.testkit.SignedRequests;
 import io.restassured.response.ValidatableResponse;
 
 import java.time.Duration;
@@ -16,8 +17,9 @@ final class Projects {
     private Projects() {
     }
 
-    static String token(PlatformConfig config) {
-        return GatewayToken.issue(config.security().tokenSecret(), "test", List.of("projects:write"), Duration.ofMinutes(10));
+    static SignedRequests writer(PlatformConfig config) {
+        return SignedRequests.header(GatewayToken.HEADER, (method, path) -> GatewayToken.issue(config.security().tokenSecret().orElseThrow(),
+                "test", List.of("projects:write"), new GatewayToken.Call("projects", method, path), Duration.ofMinutes(1)));
     }
 
     static String uniqueRef(String stem) {
@@ -25,7 +27,7 @@ final class Projects {
     }
 
     static ValidatableResponse create(PlatformConfig config, String json) {
-        return given().header(GatewayToken.HEADER, token(config)).contentType("application/json").body(json)
+        return given().filter(writer(config)).contentType("application/json").body(json)
                 .when().post("/api/projects").then();
     }
 

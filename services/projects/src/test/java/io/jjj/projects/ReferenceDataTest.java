@@ -49,7 +49,7 @@ class ReferenceDataTest {
         Map<String, Long> statusesBefore = stats("status");
         Map<String, Long> yearsBefore = stats("year");
 
-        given().header(GatewayToken.HEADER, token()).contentType("text/csv").body(csv)
+        given().filter(Projects.writer(config)).contentType("text/csv").body(csv)
                 .when().post("/api/projects/feeds")
                 .then().statusCode(200)
                 .body("received", equalTo(20)).body("inserted", equalTo(20)).body("rejected", equalTo(0))
@@ -101,7 +101,7 @@ class ReferenceDataTest {
         assertEquals(118.46f, shougang.getFloat("items[0].location.lon"), "the destination's point by default");
         assertEquals(39.273f, shougang.getFloat("items[0].location.lat"));
 
-        given().header(GatewayToken.HEADER, token()).contentType("text/csv").body(csv)
+        given().filter(Projects.writer(config)).contentType("text/csv").body(csv)
                 .when().post("/api/projects/feeds")
                 .then().statusCode(200).body("inserted", equalTo(0)).body("updated", equalTo(0))
                 .body("unchanged", equalTo(20)).body("events", equalTo(0));
@@ -154,7 +154,4 @@ class ReferenceDataTest {
         return BigDecimal.valueOf(v).stripTrailingZeros();
     }
 
-    private String token() {
-        return GatewayToken.issue(config.security().tokenSecret(), "test", List.of("projects:write"), Duration.ofMinutes(10));
-    }
 }

@@ -2,6 +2,7 @@ package io.jjj.transport;
 
 import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.security.GatewayToken;
+import io.jjj.testkit.SignedRequests;
 import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
@@ -25,8 +26,9 @@ public final class TestNetwork {
     }
 
     public static RequestSpecification signed(PlatformConfig config) {
-        String token = GatewayToken.issue(config.security().tokenSecret(), "test", List.of("transport:write"), Duration.ofMinutes(10));
-        return given().header(GatewayToken.HEADER, token);
+        return given().filter(SignedRequests.header(GatewayToken.HEADER, (method, path) -> GatewayToken.issue(
+                config.security().tokenSecret().orElseThrow(), "test", List.of("transport:write"),
+                new GatewayToken.Call("transport", method, path), Duration.ofMinutes(1))));
     }
 
     public static String file(String name) {

@@ -1,5 +1,8 @@
 package io.jjj.indicators.api;
 
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.jjj.indicators.api.IndicatorViews.IndicatorBody;
 import io.jjj.indicators.api.IndicatorViews.IndicatorPage;
 import io.jjj.indicators.api.IndicatorViews.IndicatorView;
@@ -48,6 +51,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+@RolesAllowed(Roles.WRITE)
 @Path("/api/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "indicators", description = "Regional statistics with vintages, transforms and feeds")
@@ -74,6 +78,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @PermitAll
     @Operation(operationId = "listIndicators", summary = "The indicator catalogue: codes, names, units with scale, frequency, additivity")
     @APIResponse(responseCode = "200", description = "One page of the catalogue, sorted by code; Link and X-Total-Count headers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorPage.class)))
@@ -103,6 +108,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{code}")
     @Operation(operationId = "getIndicator", summary = "One catalogue entry, with its ETag for changes")
     @APIResponse(responseCode = "200", description = "The entry",
@@ -227,6 +233,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @PermitAll
     @Path("/sources")
     @Operation(operationId = "listIndicatorSources", summary = "The publications observations cite, by source id")
     @APIResponse(responseCode = "200", description = "Every source, sorted by id",
@@ -236,6 +243,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @PermitAll
     @Path("/sources/{id}")
     @Operation(operationId = "getIndicatorSource", summary = "One source")
     @APIResponse(responseCode = "200", description = "The source",

@@ -1,5 +1,8 @@
 package io.jjj.indicators.api;
 
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.jjj.indicators.api.ObservationViews.HistoryView;
 import io.jjj.indicators.api.ObservationViews.ObservationPage;
 import io.jjj.indicators.api.ObservationViews.ObservationView;
@@ -50,6 +53,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+@RolesAllowed(Roles.WRITE)
 @Path("/api/observations")
 @Tag(name = "indicators", description = "Regional statistics with vintages, transforms and feeds")
 public class ObservationResource {
@@ -73,6 +77,7 @@ public class ObservationResource {
     }
 
     @GET
+    @PermitAll
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "queryObservations", summary = "Observations of indicators by region and period, with vintages, region-group sums and transforms")
     @APIResponse(responseCode = "200", description = "One page of observations sorted by indicator, region (both as requested) and period; "
@@ -210,6 +215,7 @@ public class ObservationResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{indicator}/{region}/{period}/history")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getObservationHistory", summary = "Every vintage of one observation, as ALFRED keeps them")

@@ -1,5 +1,8 @@
 package io.jjj.indicators.api;
 
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.jjj.indicators.api.RegionViews.GroupView;
 import io.jjj.indicators.api.RegionViews.MemberView;
 import io.jjj.indicators.api.RegionViews.RegionDetail;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+@RolesAllowed(Roles.WRITE)
 @Path("/api/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "indicators", description = "Regional statistics with vintages, transforms and feeds")
@@ -41,6 +45,7 @@ public class RegionResource {
     }
 
     @GET
+    @PermitAll
     @Operation(operationId = "listRegions", summary = "Every region (GB/T 2260) and region group, with groups' members")
     @APIResponse(responseCode = "200", description = "Regions and groups",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionList.class)))
@@ -64,6 +69,7 @@ public class RegionResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{code}")
     @Operation(operationId = "getRegion", summary = "One region with its parent, children and groups, or one group with its members")
     @APIResponse(responseCode = "200", description = "The region or group",

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings every service shares; each service names itself with {@code jjj.service.name}. */
 @ConfigMapping(prefix = "jjj")
@@ -92,15 +93,18 @@ public interface PlatformConfig {
     }
 
     interface Security {
-        /** Shared with the gateway, which signs a short-lived token on every call it forwards. */
-        @WithDefault("jjj-local-development-secret-change-me")
-        String tokenSecret();
+        /**
+         * Shared with the gateway, which signs a short-lived token for each call it forwards. No default: see
+         * {@link io.jjj.platform.security.TokenSecret}.
+         */
+        Optional<String> tokenSecret();
 
-        /** Whether writes need the gateway's token; off only for a service run alone on purpose. */
-        @WithDefault("true")
-        boolean requireGatewayToken();
-
-        @WithDefault("60s")
+        /** How long a token the gateway signs stays valid. */
+        @WithDefault("30s")
         Duration tokenLifetime();
+
+        /** Clock difference tolerated between the gateway and a service when a token's times are checked. */
+        @WithDefault("5s")
+        Duration clockSkew();
     }
 }

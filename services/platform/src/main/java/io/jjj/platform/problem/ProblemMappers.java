@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -110,6 +113,29 @@ public class ProblemMappers {
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
         return ProblemResponses.of(ProblemException.preconditionFailed(
                 "The resource was changed by another request; read it again and retry").toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorized("This operation needs an API key with the right scope, sent through the gateway as "
+                + "Authorization: Bearer <key> or X-API-Key", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(e.getMessage() == null ? "The credentials are not valid" : e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(new ProblemException(403, "forbidden", "Forbidden",
+                "The API key's scopes do not allow this operation", null).toProblem(path(uri)));
+    }
+
+    private Response unauthorized(String detail, UriInfo uri) {
+        ProblemException problem = new ProblemException(401, "unauthorized", "Unauthorized", detail, null)
+                .header("WWW-Authenticate", "Bearer realm=\"jjj\"");
+        return ProblemResponses.of(problem.toProblem(path(uri)), problem.headers());
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

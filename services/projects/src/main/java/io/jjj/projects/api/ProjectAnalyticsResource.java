@@ -1,5 +1,8 @@
 package io.jjj.projects.api;
 
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.formats.Formats;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+@RolesAllowed(Roles.WRITE)
 @Path("/api/projects")
 @Tag(name = "projects")
 public class ProjectAnalyticsResource {
@@ -78,6 +82,7 @@ public class ProjectAnalyticsResource {
     }
 
     @GET
+    @PermitAll
     @Path("/flows")
     @Produces({MediaType.APPLICATION_JSON, Formats.CSV})
     @Operation(operationId = "getProjectFlows", summary = "Origin × destination matrix of projects, investment or jobs (cancelled projects excluded)")
@@ -123,6 +128,7 @@ public class ProjectAnalyticsResource {
     }
 
     @GET
+    @PermitAll
     @Path("/stats")
     @Produces({MediaType.APPLICATION_JSON, Formats.CSV})
     @Operation(operationId = "getProjectStats", summary = "Counts and sums of projects per destination, kind, sector, chain, status or signed year")

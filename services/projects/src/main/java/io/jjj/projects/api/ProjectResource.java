@@ -1,5 +1,8 @@
 package io.jjj.projects.api;
 
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +62,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+@RolesAllowed(Roles.WRITE)
 @Path("/api/projects")
 @Tag(name = "projects", description = "Registry of relocation and cooperation projects")
 public class ProjectResource {
@@ -90,6 +94,7 @@ public class ProjectResource {
     }
 
     @GET
+    @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Formats.CSV, Formats.GEOJSON})
     @Operation(operationId = "listProjects", summary = "List projects with filters, sorting and paging, as JSON, CSV or GeoJSON")
     @APIResponse(responseCode = "200", description = "A page of projects; Link and X-Total-Count headers page through the rest",
@@ -156,6 +161,7 @@ public class ProjectResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getProject", summary = "One project, now or as it stood on a date")
@@ -249,6 +255,7 @@ public class ProjectResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}/history")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getProjectHistory", summary = "Every recorded change of a project, oldest first")

@@ -1,5 +1,8 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Region;
@@ -38,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+@RolesAllowed(Roles.WRITE)
 @Path("/api/transport")
 @Tag(name = ApiDocs.TAG)
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +59,7 @@ public class AnalysisResource {
     }
 
     @GET
+    @PermitAll
     @Path("/accessibility")
     @Operation(operationId = "getTransportAccessibility", summary = "For every region with stations, the fastest time "
             + "from its stations to any station of a target region; with compareTo, the change between two dates")
@@ -110,6 +115,7 @@ public class AnalysisResource {
     }
 
     @GET
+    @PermitAll
     @Path("/stats")
     @Operation(operationId = "getTransportStats", summary = "Length in km and stations of the network open on a day, "
             + "by region, mode or line")
@@ -140,6 +146,7 @@ public class AnalysisResource {
     }
 
     @GET
+    @PermitAll
     @Path("/stats/series")
     @Operation(operationId = "getTransportStatsSeries", summary = "Length and stations in a region at the end of each year, "
             + "e.g. the cluster's high-speed-rail length")

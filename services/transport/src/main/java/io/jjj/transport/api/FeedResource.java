@@ -1,5 +1,8 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.feeds.FeedMode;
 import io.jjj.platform.feeds.FeedReport;
 import io.jjj.platform.feeds.FeedService;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 
+@RolesAllowed(Roles.WRITE)
 @Path("/api/transport/feeds")
 @Tag(name = ApiDocs.TAG)
 public class FeedResource {

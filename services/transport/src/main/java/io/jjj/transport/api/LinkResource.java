@@ -1,5 +1,8 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.platform.paging.Page;
@@ -46,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+@RolesAllowed(Roles.WRITE)
 @Path("/api/transport/links")
 @Tag(name = ApiDocs.TAG)
 public class LinkResource {
@@ -61,6 +65,7 @@ public class LinkResource {
     }
 
     @GET
+    @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Formats.CSV, Formats.GEOJSON})
     @Operation(operationId = "listTransportLinks", summary = "List links, as JSON, CSV or GeoJSON LineStrings")
     @APIResponse(responseCode = "200", description = "One page of links, with Link and X-Total-Count headers")
@@ -128,6 +133,7 @@ public class LinkResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getTransportLink", summary = "One link, with its ETag")

@@ -1,5 +1,8 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.platform.paging.Page;
@@ -45,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+@RolesAllowed(Roles.WRITE)
 @Path("/api/transport/nodes")
 @Tag(name = ApiDocs.TAG)
 public class NodeResource {
@@ -62,6 +66,7 @@ public class NodeResource {
     }
 
     @GET
+    @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Formats.CSV, Formats.GEOJSON})
     @Operation(operationId = "listTransportNodes", summary = "List nodes, as JSON, CSV or GeoJSON points")
     @APIResponse(responseCode = "200", description = "One page of nodes, with Link and X-Total-Count headers")
@@ -117,6 +122,7 @@ public class NodeResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getTransportNode", summary = "One node, with its ETag")

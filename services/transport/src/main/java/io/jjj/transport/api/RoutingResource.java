@@ -1,5 +1,8 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.platform.problem.Problem;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+@RolesAllowed(Roles.WRITE)
 @Path("/api/transport")
 @Tag(name = ApiDocs.TAG)
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +59,7 @@ public class RoutingResource {
     }
 
     @GET
+    @PermitAll
     @Path("/routes")
     @Operation(operationId = "getTransportRoute", summary = "The fastest route between two nodes on a date")
     @APIResponse(responseCode = "200", description = "The route, with its legs grouped by line",
@@ -89,6 +94,7 @@ public class RoutingResource {
     }
 
     @GET
+    @PermitAll
     @Path("/isochrones")
     @Produces({MediaType.APPLICATION_JSON, Formats.GEOJSON})
     @Operation(operationId = "getTransportIsochrone", summary = "Every node reachable within a travel-time budget; "
@@ -181,6 +187,7 @@ public class RoutingResource {
     }
 
     @GET
+    @PermitAll
     @Path("/matrix")
     @Operation(operationId = "getTransportMatrix", summary = "Minutes between every origin and every destination "
             + "(one search per origin)")
