@@ -22,7 +22,9 @@ final class HostileCorpus {
     /** Who a probe claims to be. */
     enum Credential {
         NONE, RANDOM_BEARER, RANDOM_API_KEY, EMPTY_BEARER, TRUNCATED_ADMIN_KEY, MADE_UP_GATEWAY_TOKEN,
-        DEVELOPMENT_SECRET_GATEWAY_TOKEN, OUT_OF_SCOPE_KEY, ADMIN_KEY
+        DEVELOPMENT_SECRET_GATEWAY_TOKEN, OUT_OF_SCOPE_KEY, ADMIN_KEY,
+        /** A key without the admin scope on an open read: the read is the same, the rate limit is the key's, not the address's. */
+        KEY_ON_AN_OPEN_READ
     }
 
     /** What a correct answer looks like, beyond the rules every answer follows (no 5xx, problem+json 4xx, no leak). */
@@ -68,6 +70,7 @@ final class HostileCorpus {
             new Value("bad escape", "%C0%AE%C0%AE"),
             new Value("bad escape", "%FF%FE"),
             new Value("huge or negative number", "-1"),
+            new Value("huge or negative number", "2147483647"),
             new Value("huge or negative number", "2147483648"),
             new Value("huge or negative number", "-2147483649"),
             new Value("huge or negative number", "9223372036854775808"),

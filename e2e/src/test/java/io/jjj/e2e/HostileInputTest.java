@@ -61,7 +61,7 @@ class HostileInputTest {
     record Finding(String rule, Probe probe, int status, String detail) {
         String group() {
             Operation op = probe.operation();
-            return rule + " | " + (op == null ? probe.method() + " " + probe.category() : op) + " | " + probe.category() + " | "
+            return rule + " | " + (op == null ? probe.method() + " " + probe.inputClass() : op) + " | " + probe.category() + " | "
                     + probe.inputClass() + " | " + probe.credential() + " | " + (status < 0 ? "no answer" : status);
         }
 
@@ -79,6 +79,7 @@ class HostileInputTest {
     private final Map<String, AtomicInteger> acceptedHostileWrites = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final AtomicInteger rateLimitedRetries = new AtomicInteger();
+    private final List<Map.Entry<Long, String>> slowest = Collections.synchronizedList(new ArrayList<>());
     private Suite suite;
     private RawHttp gateway;
     private final Map<String, RawHttp> services = new ConcurrentHashMap<>();
@@ -123,12 +124,11 @@ class HostileInputTest {
                 }
             }
         }
-        int bypassCorpus = unauthorised.size();
         for (Map.Entry<String, String> escape : HostileCorpus.escapeForms()) {
             unauthorised.add(new Probe("path bypass", "dot-segments out of /api", null, "GET", escape.getKey(), Credential.NONE,
                     List.of(), null, Expect.NOT_A_SERVICE_ENDPOINT, null, escape.getValue()));
         }
-        bypassCorpus = unauthorised.size();
+        int bypassCorpus = unauthorised.size();
         for (Operation op : api.operations) {
             if (op.scope() == null) {
                 continue;
@@ -155,13 +155,15 @@ class HostileInputTest {
                 }
             }
         }
+        long unauthorisedStarted = System.nanoTime();
         run(unauthorised);
+        Duration unauthorisedTook = Duration.ofNanos(System.nanoTime() - unauthorisedStarted);
 
         Map<String, String> after = snapshot(api);
         for (Map.Entry<String, String> read : before.entrySet()) {
             if (!volatileReads.contains(read.getKey()) && !read.getValue().equals(after.get(read.getKey()))) {
                 findings.add(new Finding("unauthorised requests changed what a read shows",
-                        new Probe("read " + read.getKey().split("\\?", 2)[0], "-", null, "GET", read.getKey(), Credential.ADMIN_KEY, List.of(), null,
+                        new Probe("state check", read.getKey().split("\\?", 2)[0], null, "GET", read.getKey(), Credential.ADMIN_KEY, List.of(), null,
                                 Expect.ANY, null, null), 0,
                         "before: " + abbreviate(read.getValue(), 300) + " after: " + abbreviate(after.get(read.getKey()), 300)));
             }
@@ -169,7 +171,7 @@ class HostileInputTest {
 
         List<Probe> hostileInput = new ArrayList<>();
         for (Operation op : api.operations) {
-            Credential caller = op.scope() == null ? Credential.NONE : Credential.ADMIN_KEY;
+            Credential caller = op.scope() == null ? Credential.KEY_ON_AN_OPEN_READ : Credential.ADMIN_KEY;
             hostileInput.addAll(corpus.parameterProbes(op, caller, Expect.ANY, "parameters"));
             if (!op.bodies().isEmpty()) {
                 for (HostileCorpus.BrokenBody broken : corpus.brokenBodies(op)) {
@@ -178,33 +180,30 @@ class HostileInputTest {
                 }
             }
         }
+        long hostileInputStarted = System.nanoTime();
         run(hostileInput);
+        Duration hostileInputTook = Duration.ofNanos(System.nanoTime() - hostileInputStarted);
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        report(bypassCorpus, volatileReads, took);
+        report(bypassCorpus, volatileReads, took, "unauthorised " + unauthorisedTook.toMillis() / 1000.0 + " s, hostile input "
+                + hostileInputTook.toMillis() / 1000.0 + " s");
         assertTrue(findings.isEmpty(), findings.size() + " findings in " + groups().size() + " groups:\n" + describe(5));
     }
 
     // ---- sending ----------------------------------------------------------------------------------------------------
 
     /**
-     * Sends the probes on a few threads, except authorised writes: those go one at a time, in order, so no two of them
-     * race for the same entity and every run sees the same answers.
+     * Sends the probes on a few threads, except those with the admin key: each service's go one at a time, in order,
+     * so no two of them race for the same entity and every run sees the same answers.
      */
     private void run(List<Probe> probes) {
-        List<Probe> authorisedWrites = probes.stream().filter(p -> p.credential() == Credential.ADMIN_KEY).toList();
-        List<Probe> others = probes.stream().filter(p -> p.credential() != Credential.ADMIN_KEY).toList();
-        runOn(1, authorisedWrites);
-        runOn(THREADS, others);
-    }
-
-    private void runOn(int threads, List<Probe> probes) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Map<String, List<Probe>> authorisedByService = probes.stream().filter(p -> p.credential() == Credential.ADMIN_KEY)
+                .collect(Collectors.groupingBy(p -> p.operation().service(), TreeMap::new, Collectors.toList()));
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS + authorisedByService.size());
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (Probe probe : probes) {
-                done.add(pool.submit(() -> judge(probe)));
-            }
+            authorisedByService.values().forEach(inOrder -> done.add(pool.submit(() -> inOrder.forEach(this::judge))));
+            probes.stream().filter(p -> p.credential() != Credential.ADMIN_KEY).forEach(p -> done.add(pool.submit(() -> judge(p))));
             for (Future<?> f : done) {
                 f.get();
             }
@@ -240,12 +239,15 @@ class HostileInputTest {
 
     private void judge(Probe probe) {
         RawHttp.Response r;
+        long started = System.nanoTime();
         try {
             r = send(probe);
         } catch (UncheckedIOException e) {
             findings.add(new Finding("no HTTP answer", probe, -1, e.getCause().getMessage()));
             return;
         }
+        slowest.add(Map.entry(Duration.ofNanos(System.nanoTime() - started).toMillis(), probe.operation() + " | " + probe.category() + " | "
+                + probe.inputClass() + " -> " + r.status()));
         int status = r.status();
         String detail = problemDetail(r);
         if (status >= 500) {
@@ -307,6 +309,8 @@ class HostileInputTest {
             case DEVELOPMENT_SECRET_GATEWAY_TOKEN -> List.of(Map.entry("X-JJJ-Gateway-Token", developmentSecretToken()));
             case OUT_OF_SCOPE_KEY -> List.of(Map.entry("Authorization", "Bearer " + outOfScopeKeys.get(
                     probe.operation().scope().equals("transport:write") ? "transport:write" : "indicators:write")));
+            case KEY_ON_AN_OPEN_READ -> List.of(Map.entry("Authorization", "Bearer " + outOfScopeKeys.get(
+                    probe.operation().service().equals("transport") ? "transport:write" : "indicators:write")));
             case ADMIN_KEY -> List.of(Map.entry("Authorization", "Bearer " + suite.adminKey));
         };
     }
@@ -416,13 +420,18 @@ class HostileInputTest {
         return out.toString();
     }
 
-    private void report(int bypassCorpus, Set<String> volatileReads, Duration took) throws IOException {
+    private void report(int bypassCorpus, Set<String> volatileReads, Duration took, String phases) throws IOException {
         int total = sent.values().stream().mapToInt(AtomicInteger::get).sum();
         StringBuilder out = new StringBuilder();
         out.append("Hostile input: ").append(total).append(" requests in ").append(took.toMillis() / 1000.0).append(" s (")
-                .append(rateLimitedRetries.get()).append(" of them repeats after 429); path bypass corpus ").append(bypassCorpus).append('\n');
+                .append(rateLimitedRetries.get()).append(" of them repeats after 429; ").append(phases).append("); path bypass corpus ").append(bypassCorpus).append('\n');
         new TreeMap<>(sent).forEach((category, n) -> out.append("  ").append(n.get()).append(" ").append(category).append('\n'));
         out.append("  reads that change by themselves (not compared): ").append(volatileReads).append('\n');
+        out.append("Slowest answers:\n");
+        synchronized (slowest) {
+            slowest.stream().sorted(Map.Entry.<Long, String>comparingByKey().reversed()).limit(10)
+                    .forEach(e -> out.append("  ").append(e.getKey()).append(" ms ").append(e.getValue()).append('\n'));
+        }
         out.append("Authorised writes answered 2xx to hostile input (allowed, listed to review):\n");
         new TreeMap<>(acceptedHostileWrites).forEach((what, n) -> out.append("  ").append(n.get()).append(" × ").append(what).append('\n'));
         out.append("Findings: ").append(findings.size()).append(" in ").append(groups().size()).append(" groups\n").append(describe(Integer.MAX_VALUE));
