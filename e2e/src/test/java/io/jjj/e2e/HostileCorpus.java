@@ -161,7 +161,9 @@ final class HostileCorpus {
     // ---- parameters -----------------------------------------------------------------------------------------------
 
     /** Per parameter of the operation, the hostile values: path and query values on the line, header values as headers. */
-    List<Probe> parameterProbes(Operation op, Credential credential, Expect expect, String category) {
+    List<Probe> parameterProbes(Operation op, Credential credential) {
+        String category = "parameters";
+        Expect expect = Expect.ANY;
         List<Probe> probes = new ArrayList<>();
         byte[] body = validBody(op);
         List<Map.Entry<String, String>> contentType = contentTypeOf(op);
