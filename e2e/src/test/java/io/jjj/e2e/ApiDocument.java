@@ -22,7 +22,7 @@ final class ApiDocument {
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    record Param(String name, String in, boolean required, JsonNode schema, String example) {
+    record Param(String name, String in, String example) {
     }
 
     /** One request body media type of an operation: its schema and an example text from the document. */
@@ -38,12 +38,15 @@ final class ApiDocument {
             return WRITES.contains(method);
         }
 
-        /** The scope this operation needs, as the gateway documents it; null for an open read. */
+        /**
+         * The scope this operation needs, as the gateway documents it: admin for the keys, the service's write scope
+         * for any other write or operation with a security requirement; null for an open read.
+         */
         String scope() {
             if (template.startsWith("/api/keys")) {
                 return "admin";
             }
-            return write() ? service + ":write" : null;
+            return write() || secured ? service + ":write" : null;
         }
 
         List<Param> params(String in) {
@@ -106,8 +109,8 @@ final class ApiDocument {
                 for (JsonNode p : concat(path.getValue().path("parameters"), op.path("parameters"))) {
                     JsonNode param = resolve(p);
                     JsonNode schema = resolve(param.path("schema"));
-                    params.add(new Param(param.path("name").asText(), param.path("in").asText(), param.path("required").asBoolean(),
-                            schema, exampleText(param.has("example") ? param.get("example") : exampleOf(schema))));
+                    String example = exampleText(param.has("example") ? param.get("example") : exampleOf(schema));
+                    params.add(new Param(param.path("name").asText(), param.path("in").asText(), example));
                 }
                 List<Body> bodies = new ArrayList<>();
                 for (Iterator<Map.Entry<String, JsonNode>> content = resolve(op.path("requestBody")).path("content").fields(); content.hasNext(); ) {

@@ -55,10 +55,6 @@ final class RawHttp {
         this.port = port;
     }
 
-    int port() {
-        return port;
-    }
-
     /**
      * Sends {@code method target HTTP/1.1} with the target's characters as single bytes (ISO-8859-1), the given
      * headers (values as UTF-8 bytes), {@code Host}, {@code Connection: close} and, with a body,
