@@ -1,5 +1,9 @@
 package io.jjj.e2e;
 
+import io.jjj.testkit.RawHttp;
+
+import io.jjj.platform.security.GatewayToken;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jjj.e2e.ApiDocument.Operation;
 import io.jjj.e2e.HostileCorpus.Credential;
@@ -8,18 +12,13 @@ import io.jjj.e2e.HostileCorpus.Probe;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -324,7 +323,7 @@ class HostileInputTest {
             case EMPTY_BEARER -> List.of(Map.entry("Authorization", "Bearer "));
             case TRUNCATED_ADMIN_KEY -> List.of(Map.entry("Authorization", "Bearer " + suite.adminKey.substring(0, suite.adminKey.length() - 1)));
             case MADE_UP_GATEWAY_TOKEN -> List.of(Map.entry("X-JJJ-Gateway-Token", randomToken(40) + "." + randomToken(43)));
-            case DEVELOPMENT_SECRET_GATEWAY_TOKEN -> List.of(Map.entry("X-JJJ-Gateway-Token", developmentSecretToken()));
+            case DEVELOPMENT_SECRET_GATEWAY_TOKEN -> List.of(Map.entry(GatewayToken.HEADER, developmentSecretToken(probe)));
             case OUT_OF_SCOPE_KEY -> List.of(Map.entry("Authorization", "Bearer " + outOfScopeKeys.get(
                     probe.operation().scope().equals("transport:write") ? "transport:write" : "indicators:write")));
             case KEY_ON_AN_OPEN_READ -> List.of(Map.entry("Authorization", "Bearer " + outOfScopeKeys.get(
@@ -342,18 +341,16 @@ class HostileInputTest {
         return out.toString();
     }
 
-    /** A gateway token for "admin" with every scope, signed as the services' development default expects. */
-    static String developmentSecretToken() {
-        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-        String payload = "{\"sub\":\"admin\",\"scopes\":[\"admin\"],\"exp\":" + Instant.now().plusSeconds(600).getEpochSecond() + "}";
-        String body = encoder.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(DEVELOPMENT_TOKEN_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return body + "." + encoder.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * An admin token for exactly this call, signed with the development secret the services used to default to: only
+     * the secret is wrong.
+     */
+    static String developmentSecretToken(Probe probe) {
+        String target = probe.target();
+        int query = target.indexOf('?');
+        String service = probe.operation() == null ? "gateway" : probe.operation().service();
+        return GatewayToken.issue(DEVELOPMENT_TOKEN_SECRET, "admin", List.of("admin"),
+                new GatewayToken.Call(service, probe.method(), query < 0 ? target : target.substring(0, query)), Duration.ofMinutes(1));
     }
 
     private static List<Map.Entry<String, String>> contentTypeHeader(String contentType) {

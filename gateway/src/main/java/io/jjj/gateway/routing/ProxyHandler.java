@@ -6,6 +6,7 @@ import io.jjj.platform.security.GatewayToken;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -80,21 +81,33 @@ public class ProxyHandler {
             options.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(declared));
         }
 
+        send(ctx, upstream, options, hasBody, chunked && declared < 0, limit, !hasBody && isIdempotent(request.method()));
+    }
+
+    /**
+     * Sends the request on a pooled connection. A bodiless idempotent request whose connection turns out to have been
+     * closed by the service before any answer (a keep-alive race) is sent once more on another connection.
+     */
+    private void send(RoutingContext ctx, Upstream upstream, RequestOptions options, boolean hasBody, boolean chunked,
+                      long limit, boolean mayRetry) {
+        HttpServerRequest request = ctx.request();
         upstreams.client().request(options).onComplete(opened -> {
             if (opened.failed()) {
                 unavailable(ctx, upstream, opened.cause());
                 return;
             }
             HttpClientRequest out = opened.result();
-            if (chunked && declared < 0) {
+            if (chunked) {
                 out.setChunked(true);
             }
             ctx.response().closeHandler(v -> out.reset());
             out.response().onComplete(answered -> {
-                if (answered.failed()) {
-                    unavailable(ctx, upstream, answered.cause());
-                } else {
+                if (answered.succeeded()) {
                     relayResponse(ctx, answered.result());
+                } else if (mayRetry && answered.cause() instanceof HttpClosedException && !ctx.response().headWritten()) {
+                    send(ctx, upstream, options, false, false, limit, false);
+                } else {
+                    unavailable(ctx, upstream, answered.cause());
                 }
             });
             if (hasBody) {
@@ -104,6 +117,10 @@ public class ProxyHandler {
                 EdgeProblems.resume(request);
             }
         });
+    }
+
+    private static boolean isIdempotent(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD;
     }
 
     private static MultiMap fresh(RequestOptions options) {

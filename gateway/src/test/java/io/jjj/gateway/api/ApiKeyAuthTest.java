@@ -2,7 +2,7 @@ package io.jjj.gateway.api;
 
 import io.jjj.gateway.support.FakeService;
 import io.jjj.gateway.support.FakeServices;
-import io.jjj.gateway.support.RawHttp;
+import io.jjj.testkit.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
 import java.util.Map;
@@ -89,7 +89,7 @@ class ApiKeyAuthTest {
     @Test
     void aForwardedTokenIsBoundToItsServiceMethodAndCanonicalPath() throws Exception {
         Key projects = createKey(unique("bound"), "projects:write");
-        RawHttp.Answer created = RawHttp.send(gateway.getPort(), "POST", "//api/./%70rojects",
+        RawHttp.Response created = new RawHttp("localhost", gateway.getPort()).send("POST", "//api/./%70rojects",
                 Map.of("X-API-Key", projects.secret(), "Content-Type", "application/json"), PROJECT);
         assertEquals(201, created.status(), created.body());
         FakeService.Received write = FakeServices.PROJECTS.last("/api/projects");

@@ -2,7 +2,7 @@ package io.jjj.gateway.routing;
 
 import io.jjj.gateway.support.FakeService;
 import io.jjj.gateway.support.FakeServices;
-import io.jjj.gateway.support.RawHttp;
+import io.jjj.testkit.RawHttp;
 import io.jjj.testkit.KafkaTestResource;
 import io.jjj.testkit.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -53,7 +53,7 @@ class EdgeBypassTest {
         List<String> failures = new ArrayList<>();
         for (String path : KEY_PATHS) {
             for (String method : List.of("POST", "GET")) {
-                RawHttp.Answer answer = RawHttp.send(port(), method, path, Map.of("Content-Type", "application/json"),
+                RawHttp.Response answer = new RawHttp("localhost", port()).send(method, path, Map.of("Content-Type", "application/json"),
                         method.equals("POST") ? KEY_BODY : null);
                 // a raw backslash makes the request line invalid HTTP: the HTTP parser refuses it before any handler
                 boolean refusedByHttpParser = path.contains("\\") && answer.status() == 400 && answer.body().isEmpty();
@@ -70,7 +70,7 @@ class EdgeBypassTest {
 
     @Test
     void aCanonicalFormOfAnAdminPathStillWorksWithTheAdminKey() throws Exception {
-        RawHttp.Answer answer = RawHttp.send(port(), "GET", "//api/%6beys/", Map.of("X-API-Key", ADMIN), null);
+        RawHttp.Response answer = new RawHttp("localhost", port()).send("GET", "//api/%6beys/", Map.of("X-API-Key", ADMIN), null);
         assertEquals(200, answer.status(), answer.body());
         assertTrue(answer.body().contains("\"items\""), answer.body());
     }
@@ -80,7 +80,7 @@ class EdgeBypassTest {
         int before = FakeServices.PROJECTS.received().size();
         for (String path : List.of("/api/projects/../../q/metrics", "/api/projects/%2e%2e/%2e%2e/q/health",
                 "/api/projects/../../q/openapi", "/q/openapi", "/api/projects/../../admin")) {
-            RawHttp.Answer answer = RawHttp.send(port(), "GET", path, Map.of(), null);
+            RawHttp.Response answer = new RawHttp("localhost", port()).send("GET", path, Map.of(), null);
             assertTrue(answer.status() == 200 || answer.status() == 404, path + " -> " + answer.status());
         }
         List<FakeService.Received> seen = FakeServices.PROJECTS.received();
@@ -90,7 +90,7 @@ class EdgeBypassTest {
 
     @Test
     void theBodyCapIsTheOneOfTheCanonicalOperation() throws Exception {
-        RawHttp.Answer answer = RawHttp.send(port(), "PUT", "/api/projects/feeds/../P-1",
+        RawHttp.Response answer = new RawHttp("localhost", port()).send("PUT", "/api/projects/feeds/../P-1",
                 Map.of("X-API-Key", ADMIN, "Content-Type", "application/json"), "{\"x\":\"" + "y".repeat(10_000) + "\"}");
         assertEquals(413, answer.status(), answer.body());
         assertTrue(answer.body().contains("\"limitBytes\":4096"), answer.body());
@@ -99,10 +99,10 @@ class EdgeBypassTest {
     @Test
     void unknownRoutesAreNeverForwardedAndWrongMethodsAre405() throws Exception {
         long before = apiCallsReceivedByProjects();
-        RawHttp.Answer unknown = RawHttp.send(port(), "GET", "/api/projects/P-1/secrets/x", Map.of(), null);
+        RawHttp.Response unknown = new RawHttp("localhost", port()).send("GET", "/api/projects/P-1/secrets/x", Map.of(), null);
         assertEquals(404, unknown.status());
         assertTrue(unknown.body().contains("no-route"), unknown.body());
-        RawHttp.Answer wrongMethod = RawHttp.send(port(), "DELETE", "/api/projects/P-1", Map.of("X-API-Key", ADMIN), null);
+        RawHttp.Response wrongMethod = new RawHttp("localhost", port()).send("DELETE", "/api/projects/P-1", Map.of("X-API-Key", ADMIN), null);
         assertEquals(405, wrongMethod.status());
         assertTrue(wrongMethod.header("Allow").contains("PATCH"), wrongMethod.header("Allow"));
         assertEquals(before, apiCallsReceivedByProjects(), "neither was forwarded");
@@ -114,7 +114,7 @@ class EdgeBypassTest {
 
     @Test
     void theForwardedRequestCarriesTheCanonicalPathAndNotTheClientsHost() throws Exception {
-        RawHttp.send(port(), "GET", "/api/indicators/./passthrough/../passthrough?status=200&canonical=1",
+        new RawHttp("localhost", port()).send("GET", "/api/indicators/./passthrough/../passthrough?status=200&canonical=1",
                 Map.of("X-Forwarded-Host", "evil.example"), null);
         FakeService.Received seen = FakeServices.INDICATORS.last("/api/indicators/passthrough?status=200&canonical=1");
         assertEquals("api.example", seen.header("X-Forwarded-Host"));

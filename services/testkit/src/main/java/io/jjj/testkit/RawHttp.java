@@ -1,4 +1,4 @@
-package io.jjj.e2e;
+package io.jjj.testkit;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,21 +22,21 @@ import java.util.concurrent.Executors;
  * backslash). One connection per request ({@code Connection: close}). The request is written on its own thread
  * while the answer is read, so a server that answers before reading a large body is heard, not deadlocked.
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** Bodies are kept up to this size; the rest is read and dropped. */
-    static final int MAX_KEPT_BODY = 256 * 1024;
+    public static final int MAX_KEPT_BODY = 256 * 1024;
     private static final int TIMEOUT_MILLIS = 30_000;
 
-    record Response(int status, List<Map.Entry<String, String>> headers, String body) {
+    public record Response(int status, List<Map.Entry<String, String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
         }
 
         /** The media type of Content-Type, lower case and without parameters; empty when absent. */
-        String mediaType() {
+        public String mediaType() {
             String type = header("Content-Type");
             return type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         }
@@ -50,7 +50,7 @@ final class RawHttp {
         return t;
     });
 
-    RawHttp(String host, int port) {
+    public RawHttp(String host, int port) {
         this.host = host;
         this.port = port;
     }
@@ -60,7 +60,7 @@ final class RawHttp {
      * headers (values as UTF-8 bytes), {@code Host}, {@code Connection: close} and, with a body,
      * {@code Content-Length}.
      */
-    Response send(String method, String target, List<Map.Entry<String, String>> headers, byte[] body) {
+    public Response send(String method, String target, List<Map.Entry<String, String>> headers, byte[] body) {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         head.writeBytes((method + " " + target + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1));
         head.writeBytes(("Host: " + host + ":" + port + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -94,6 +94,11 @@ final class RawHttp {
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The same, with headers as a map and a text body (UTF-8), or none when {@code body} is null. */
+    public Response send(String method, String target, Map<String, String> headers, String body) {
+        return send(method, target, List.copyOf(headers.entrySet()), body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Response read(InputStream in, boolean head) throws IOException {
