@@ -88,6 +88,7 @@ public class ParkedEventResource {
             summary = "Send a parked event again: an outbox event goes back to its place in the outbox, a consumed one to its handler")
     @APIResponse(responseCode = "204", description = "Taken back: the outbox event is queued before its subject's later events, or the consumed event was handled")
     @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is not an admin's", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such parked event", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The handler failed again, or its consumer does not run in this instance; the event stays parked",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
@@ -136,6 +137,7 @@ public class ParkedEventResource {
     @Operation(operationId = "discardParkedEvent", summary = "Discard a parked event for good; an outbox event's subject flows again")
     @APIResponse(responseCode = "204", description = "Discarded")
     @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is not an admin's", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such parked event", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response discard(@Parameter(description = "This service's name", example = "projects") @PathParam("service") String service,
                             @Parameter(description = "Id of the parked entry", example = "7") @PathParam("id") long id) {

@@ -34,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -159,11 +162,17 @@ class PoisonEventTest {
     }
 
     @Test
-    void theAdminEndpointAnswersOnlyForThisServiceAndPagesLikeEveryListing() {
+    void theAdminEndpointAnswersOnlyForThisServicePagesLikeEveryListingAndIsDocumentedUnderItsName() {
         given().when().get("/api/projects/events/parked").then().statusCode(404).contentType("application/problem+json");
         given().when().get(PARKED + "?size=5000").then().statusCode(400).contentType("application/problem+json");
         given().header(GatewayToken.HEADER, adminToken()).when().post(PARKED + "/999999999/retry").then().statusCode(404);
         given().when().get(PARKED + "?page=0&size=1").then().statusCode(200).header("Link", containsString("rel=\"first\""));
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey(PARKED))
+                .body("paths", hasKey(PARKED + "/{id}/retry"))
+                .body("paths", not(hasKey("/api/{service}/events/parked")))
+                .body("paths.'" + PARKED + "'.get.operationId", equalTo("listParkedEvents"))
+                .body("paths.'" + PARKED + "'.get.parameters.name", not(hasItem("service")));
     }
 
     private CloudEvent event(String subject, String note) {
