@@ -172,6 +172,7 @@ class PoisonEventTest {
                 .body("paths", hasKey(PARKED + "/{id}/retry"))
                 .body("paths", not(hasKey("/api/{service}/events/parked")))
                 .body("paths.'" + PARKED + "'.get.operationId", equalTo("listParkedEvents"))
+                .body("paths.'" + PARKED + "'.get.tags", equalTo(List.of("platformtest")))
                 .body("paths.'" + PARKED + "'.get.parameters.name", not(hasItem("service")));
     }
 
