@@ -38,6 +38,16 @@ public final class PolicyTable {
             own(GET, "/swagger-ui", PUBLIC), own(GET, "/swagger-ui/**", PUBLIC),
             own(GET, "/q/health", PUBLIC), own(GET, "/q/health/**", PUBLIC), own(GET, "/q/metrics", PUBLIC),
             own(GET, "/q/openapi", PUBLIC),
+            // each service's parked events (poison events and failed handlings)
+            parked("indicators", GET, "/api/indicators/events/parked"),
+            parked("indicators", POST, "/api/indicators/events/parked/{id}/retry"),
+            parked("indicators", DELETE, "/api/indicators/events/parked/{id}"),
+            parked("projects", GET, "/api/projects/events/parked"),
+            parked("projects", POST, "/api/projects/events/parked/{id}/retry"),
+            parked("projects", DELETE, "/api/projects/events/parked/{id}"),
+            parked("transport", GET, "/api/transport/events/parked"),
+            parked("transport", POST, "/api/transport/events/parked/{id}/retry"),
+            parked("transport", DELETE, "/api/transport/events/parked/{id}"),
             // indicators
             read("indicators", "/api/indicators"), read("indicators", "/api/indicators/{code}"),
             write("indicators", PUT, "/api/indicators/{code}"),
@@ -168,6 +178,10 @@ public final class PolicyTable {
 
     private static Policy write(String service, HttpMethod method, String pattern) {
         return new Policy(method, pattern, service, WRITE, false);
+    }
+
+    private static Policy parked(String service, HttpMethod method, String pattern) {
+        return new Policy(method, pattern, service, ADMIN, false);
     }
 
     private static Policy feed(String service, String pattern) {

@@ -9,6 +9,7 @@ import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.jjj.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -62,7 +63,7 @@ public class ParkedEventResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "listParkedEvents", summary = "List the events this service parked, oldest first")
     @APIResponse(responseCode = "200", description = "A page of parked events; Link and X-Total-Count headers page through the rest",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParkedEventPage.class),
@@ -86,7 +87,7 @@ public class ParkedEventResource {
 
     @POST
     @Path("/{id}/retry")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "retryParkedEvent",
             summary = "Send a parked event again: an outbox event goes back to its place in the outbox, a consumed one to its handler")
     @APIResponse(responseCode = "204", description = "Taken back: the outbox event is queued before its subject's later events, or the consumed event was handled")
@@ -136,7 +137,7 @@ public class ParkedEventResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "discardParkedEvent", summary = "Discard a parked event for good; an outbox event's subject flows again")
     @APIResponse(responseCode = "204", description = "Discarded")
     @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -5,7 +5,7 @@ import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.events.CloudEvent;
 import io.jjj.platform.events.EventJson;
 import io.jjj.platform.fixture.Widgets;
-import io.jjj.platform.security.GatewayToken;
+import io.jjj.platform.fixture.Tokens;
 import io.jjj.testkit.PostgresTestResource;
 import io.jjj.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,18 +76,17 @@ class ConsumerFaultsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> widgets.counter(healthy) == 1);
         assertEquals(config.consumers().maxAttempts(), poisonAttempts.get(), "parked after exactly the configured attempts");
         long parkedId = parkedIdOf(group, poisonId);
-        given().when().get(PARKED + "?size=1000").then().statusCode(200)
+        given().filter(Tokens.signed(config, List.of("admin"))).when().get(PARKED + "?size=1000").then().statusCode(200)
                 .body("items.find { it.id == " + parkedId + " }.kind", equalTo("inbox"))
                 .body("items.find { it.id == " + parkedId + " }.consumer", equalTo(group))
                 .body("items.find { it.id == " + parkedId + " }.attempts", equalTo(config.consumers().maxAttempts()))
                 .body("items.find { it.id == " + parkedId + " }.error", containsString("cannot handle"));
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jjj_inbox_parked"));
 
-        String token = GatewayToken.issue(config.security().tokenSecret(), "admin", List.of("admin"), Duration.ofMinutes(1));
-        given().header(GatewayToken.HEADER, token).when().post(PARKED + "/" + parkedId + "/retry").then().statusCode(409)
+        given().filter(Tokens.signed(config, List.of("admin"))).when().post(PARKED + "/" + parkedId + "/retry").then().statusCode(409)
                 .body("detail", containsString("failed again"));
         cured.set(true);
-        given().header(GatewayToken.HEADER, token).when().post(PARKED + "/" + parkedId + "/retry").then().statusCode(204);
+        given().filter(Tokens.signed(config, List.of("admin"))).when().post(PARKED + "/" + parkedId + "/retry").then().statusCode(204);
         assertEquals(1, widgets.counter(poison), "the retried event was handled");
         assertEquals(0, parkedIdOf(group, poisonId));
     }

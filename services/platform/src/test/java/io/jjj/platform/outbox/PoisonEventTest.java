@@ -6,7 +6,8 @@ import io.jjj.platform.events.CloudEvent;
 import io.jjj.platform.events.EventJson;
 import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.fixture.Widgets;
-import io.jjj.platform.security.GatewayToken;
+import io.jjj.platform.fixture.Tokens;
+import io.jjj.testkit.SignedRequests;
 import io.jjj.testkit.KafkaTestResource;
 import io.jjj.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,8 +75,8 @@ class PoisonEventTest {
         topic.close();
     }
 
-    private String adminToken() {
-        return GatewayToken.issue(config.security().tokenSecret(), "admin", List.of("admin"), Duration.ofMinutes(1));
+    private SignedRequests admin() {
+        return Tokens.signed(config, List.of("admin"));
     }
 
     private long arrived(String subject) {
@@ -116,7 +117,9 @@ class PoisonEventTest {
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "the next event of another subject arrived within seconds: " + took);
 
         long parkedId = await().atMost(Duration.ofSeconds(10)).until(() -> parkedIdOf(poisonId), id -> id > 0);
-        given().when().get(PARKED).then().statusCode(200)
+        given().when().get(PARKED).then().statusCode(401);
+        given().filter(Tokens.signed(config, List.of("platformtest:write"))).when().get(PARKED).then().statusCode(403);
+        given().filter(admin()).when().get(PARKED).then().statusCode(200)
                 .header("X-Total-Count", notNullValue())
                 .body("items.find { it.id == " + parkedId + " }.kind", equalTo("outbox"))
                 .body("items.find { it.id == " + parkedId + " }.subject", equalTo(poisoned))
@@ -135,8 +138,8 @@ class PoisonEventTest {
         assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE subject = ? AND sent_at IS NULL", poisoned));
 
         given().when().delete(PARKED + "/" + parkedId).then().statusCode(401);
-        given().header(GatewayToken.HEADER, adminToken()).when().delete(PARKED + "/" + parkedId).then().statusCode(204);
-        given().header(GatewayToken.HEADER, adminToken()).when().delete(PARKED + "/" + parkedId).then().statusCode(404)
+        given().filter(admin()).when().delete(PARKED + "/" + parkedId).then().statusCode(204);
+        given().filter(admin()).when().delete(PARKED + "/" + parkedId).then().statusCode(404)
                 .contentType("application/problem+json");
         List<TopicProbe.Received> released = topic.awaitAtLeast(1, r -> r.subject().equals(poisoned), Duration.ofSeconds(10));
         assertEquals(1, released.size());
@@ -154,20 +157,20 @@ class PoisonEventTest {
         topic.awaitAtLeast(1, r -> r.subject().equals(marker));
         assertEquals(0, arrived(subject), "the subject waits while its earlier event is parked");
 
-        given().header(GatewayToken.HEADER, adminToken()).when().post(PARKED + "/" + parkedId + "/retry").then().statusCode(204);
+        given().filter(admin()).when().post(PARKED + "/" + parkedId + "/retry").then().statusCode(204);
         List<TopicProbe.Received> received = topic.awaitAtLeast(2, r -> r.subject().equals(subject), Duration.ofSeconds(10));
         assertEquals(List.of(first.id().toString(), received.get(1).id()), received.stream().map(TopicProbe.Received::id).toList(),
                 "the retried event goes first, then the later one, each once");
         assertEquals(10, received.get(1).data().path("weight").asInt());
-        given().when().get(PARKED).then().statusCode(200).body("items.findAll { it.id == " + parkedId + " }.size()", equalTo(0));
+        given().filter(admin()).when().get(PARKED).then().statusCode(200).body("items.findAll { it.id == " + parkedId + " }.size()", equalTo(0));
     }
 
     @Test
     void theAdminEndpointAnswersOnlyForThisServicePagesLikeEveryListingAndIsDocumentedUnderItsName() {
         given().when().get("/api/projects/events/parked").then().statusCode(404).contentType("application/problem+json");
-        given().when().get(PARKED + "?size=5000").then().statusCode(400).contentType("application/problem+json");
-        given().header(GatewayToken.HEADER, adminToken()).when().post(PARKED + "/999999999/retry").then().statusCode(404);
-        given().when().get(PARKED + "?page=0&size=1").then().statusCode(200).header("Link", containsString("rel=\"first\""));
+        given().filter(admin()).when().get(PARKED + "?size=5000").then().statusCode(400).contentType("application/problem+json");
+        given().filter(admin()).when().post(PARKED + "/999999999/retry").then().statusCode(404);
+        given().filter(admin()).when().get(PARKED + "?page=0&size=1").then().statusCode(200).header("Link", containsString("rel=\"first\""));
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey(PARKED))
                 .body("paths", hasKey(PARKED + "/{id}/retry"))

@@ -1,6 +1,7 @@
 package io.jjj.platform.security;
 
 import io.jjj.platform.config.PlatformConfig;
+import io.jjj.platform.fixture.Tokens;
 import io.jjj.testkit.SignedRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ class GatewayTokenSecurityTest {
     }
 
     private SignedRequests signed(List<String> scopes) {
-        return SignedRequests.header(GatewayToken.HEADER, (method, path) -> token(scopes, method, path));
+        return Tokens.signed(config, scopes);
     }
 
     @Test
