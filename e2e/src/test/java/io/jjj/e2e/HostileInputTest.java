@@ -78,6 +78,7 @@ class HostileInputTest {
     private final Map<String, AtomicInteger> acceptedHostileWrites = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final AtomicInteger rateLimitedRetries = new AtomicInteger();
+    private final AtomicInteger refusedByHttpParser = new AtomicInteger();
     private final List<Map.Entry<Long, String>> slowest = Collections.synchronizedList(new ArrayList<>());
     private Suite suite;
     private RawHttp gateway;
@@ -252,6 +253,20 @@ class HostileInputTest {
         return last.get();
     }
 
+    /**
+     * A request that is not valid HTTP/1.1 (a request target with a byte RFC 9112 does not allow, such as a backslash,
+     * a space or a control character; a request line over the server's 4 KiB; a control character in a header value)
+     * is refused by the HTTP parser itself, with a bare 400, 414 or 431, before any handler can answer it. That is
+     * counted apart, not as a finding: what a handler answers must be problem+json.
+     */
+    private static boolean refusedAsNotHttp(Probe probe, RawHttp.Response r) {
+        boolean bare = r.body().isEmpty() && r.header("X-Request-Id") == null && Set.of(400, 414, 431).contains(r.status());
+        boolean invalidTarget = probe.target().chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == '\\')
+                || (probe.method() + " " + probe.target() + " HTTP/1.1").length() > 4096;
+        boolean invalidHeader = probe.headers().stream().anyMatch(h -> h.getValue().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f));
+        return bare && (invalidTarget || invalidHeader);
+    }
+
     private void judge(Probe probe) {
         RawHttp.Response r;
         long started = System.nanoTime();
@@ -268,7 +283,9 @@ class HostileInputTest {
         if (status >= 500) {
             findings.add(new Finding("5xx", probe, status, detail));
         }
-        if (status >= 400 && status < 500 && !r.mediaType().equals(PROBLEM)) {
+        if (status >= 400 && status < 500 && !r.mediaType().equals(PROBLEM) && refusedAsNotHttp(probe, r)) {
+            refusedByHttpParser.incrementAndGet();
+        } else if (status >= 400 && status < 500 && !r.mediaType().equals(PROBLEM)) {
             findings.add(new Finding("4xx not problem+json", probe, status, "Content-Type: " + r.header("Content-Type")
                     + (r.header("X-Request-Id") == null ? " (no X-Request-Id: answered before the gateway's own handlers)" : "")
                     + " " + abbreviate(r.body(), 100)));
@@ -453,6 +470,8 @@ class HostileInputTest {
                 .append(rateLimitedRetries.get()).append(" of them repeats after 429; ").append(phases).append("); path bypass corpus ").append(bypassCorpus).append('\n');
         new TreeMap<>(sent).forEach((category, n) -> out.append("  ").append(n.get()).append(" ").append(category).append('\n'));
         out.append("  reads that change by themselves (not compared): ").append(volatileReads).append('\n');
+        out.append("  requests that are not valid HTTP, refused by the HTTP parser (bare 400/414/431): ")
+                .append(refusedByHttpParser.get()).append('\n');
         out.append("Slowest answers:\n");
         synchronized (slowest) {
             slowest.stream().sorted(Map.Entry.<Long, String>comparingByKey().reversed()).limit(10)
