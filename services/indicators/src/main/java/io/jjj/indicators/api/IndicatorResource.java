@@ -51,7 +51,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "indicators", description = "Regional statistics with vintages, transforms and feeds")
@@ -123,6 +122,7 @@ public class IndicatorResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.WRITE)
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putIndicator", summary = "Define an indicator, or change one (If-Match with its ETag)")
@@ -176,6 +176,7 @@ public class IndicatorResource {
     }
 
     @POST
+    @RolesAllowed(Roles.WRITE)
     @Path("/feeds")
     @Consumes({"text/csv", "application/x-ndjson"})
     @Operation(operationId = "feedObservations", summary = "Load observations: CSV or NDJSON rows indicator,region,period,value,status,source,published,note")
@@ -206,6 +207,7 @@ public class IndicatorResource {
     }
 
     @POST
+    @RolesAllowed(Roles.WRITE)
     @Path("/catalogue/feeds")
     @Consumes({"text/csv", "application/x-ndjson"})
     @Operation(operationId = "feedIndicatorCatalogue", summary = "Load catalogue entries: rows code,name_en,name_zh,unit,frequency,description,source,additive")
@@ -259,6 +261,7 @@ public class IndicatorResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.WRITE)
     @Path("/sources/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putIndicatorSource", summary = "Define a source or change its citation")

@@ -1,8 +1,6 @@
 package io.jjj.indicators.api;
 
-import io.jjj.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import io.jjj.indicators.api.ObservationViews.HistoryView;
 import io.jjj.indicators.api.ObservationViews.ObservationPage;
 import io.jjj.indicators.api.ObservationViews.ObservationView;
@@ -53,7 +51,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/observations")
 @Tag(name = "indicators", description = "Regional statistics with vintages, transforms and feeds")
 public class ObservationResource {

@@ -1,8 +1,6 @@
 package io.jjj.indicators.api;
 
-import io.jjj.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import io.jjj.indicators.api.RegionViews.GroupView;
 import io.jjj.indicators.api.RegionViews.MemberView;
 import io.jjj.indicators.api.RegionViews.RegionDetail;
@@ -30,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "indicators", description = "Regional statistics with vintages, transforms and feeds")

@@ -167,7 +167,7 @@ class PoisonEventTest {
 
     @Test
     void theAdminEndpointAnswersOnlyForThisServicePagesLikeEveryListingAndIsDocumentedUnderItsName() {
-        given().when().get("/api/projects/events/parked").then().statusCode(404).contentType("application/problem+json");
+        given().filter(admin()).when().get("/api/projects/events/parked").then().statusCode(404).contentType("application/problem+json");
         given().filter(admin()).when().get(PARKED + "?size=5000").then().statusCode(400).contentType("application/problem+json");
         given().filter(admin()).when().post(PARKED + "/999999999/retry").then().statusCode(404);
         given().filter(admin()).when().get(PARKED + "?page=0&size=1").then().statusCode(200).header("Link", containsString("rel=\"first\""));

@@ -1,8 +1,6 @@
 package io.jjj.projects.api;
 
-import io.jjj.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.formats.Formats;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
@@ -31,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/projects")
 @Tag(name = "projects")
 public class ProjectAnalyticsResource {

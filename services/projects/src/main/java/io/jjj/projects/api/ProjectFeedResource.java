@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/projects/feeds")
 @Tag(name = "projects")
 public class ProjectFeedResource {
@@ -41,6 +40,7 @@ public class ProjectFeedResource {
     }
 
     @POST
+    @RolesAllowed(Roles.WRITE)
     @Consumes({"text/csv", "application/x-ndjson"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "feedProjects", summary = "Register or update projects in bulk, upserting by ref (the columns of projects.csv)")

@@ -62,7 +62,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/projects")
 @Tag(name = "projects", description = "Registry of relocation and cooperation projects")
 public class ProjectResource {
@@ -140,6 +139,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed(Roles.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createProject", summary = "Register a project; the registry assigns its id")
@@ -178,6 +178,7 @@ public class ProjectResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.WRITE)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -202,6 +203,7 @@ public class ProjectResource {
     }
 
     @PATCH
+    @RolesAllowed(Roles.WRITE)
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
@@ -232,6 +234,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed(Roles.WRITE)
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

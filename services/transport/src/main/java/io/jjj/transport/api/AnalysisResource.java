@@ -1,8 +1,6 @@
 package io.jjj.transport.api;
 
-import io.jjj.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Region;
@@ -41,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/transport")
 @Tag(name = ApiDocs.TAG)
 @Produces(MediaType.APPLICATION_JSON)

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/transport/feeds")
 @Tag(name = ApiDocs.TAG)
 public class FeedResource {
@@ -44,6 +43,7 @@ public class FeedResource {
     }
 
     @POST
+    @RolesAllowed(Roles.WRITE)
     @Consumes({"text/csv", "application/x-ndjson"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "postTransportFeed", summary = "Load nodes or links from a CSV or NDJSON feed "

@@ -49,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/transport/links")
 @Tag(name = ApiDocs.TAG)
 public class LinkResource {
@@ -147,6 +146,7 @@ public class LinkResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.WRITE)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

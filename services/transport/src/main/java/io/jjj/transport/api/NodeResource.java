@@ -48,7 +48,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/transport/nodes")
 @Tag(name = ApiDocs.TAG)
 public class NodeResource {
@@ -136,6 +135,7 @@ public class NodeResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.WRITE)
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

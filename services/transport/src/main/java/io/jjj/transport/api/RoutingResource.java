@@ -1,8 +1,6 @@
 package io.jjj.transport.api;
 
-import io.jjj.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.platform.problem.Problem;
@@ -42,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-@RolesAllowed(Roles.WRITE)
 @Path("/api/transport")
 @Tag(name = ApiDocs.TAG)
 @Produces(MediaType.APPLICATION_JSON)
