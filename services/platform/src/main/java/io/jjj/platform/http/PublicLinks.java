@@ -1,6 +1,7 @@
 package io.jjj.platform.http;
 
 import io.jjj.platform.config.PlatformConfig;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * path-absolute. The client's own {@code Host} header never goes into a link.
  */
 @ApplicationScoped
+@Unremovable
 public class PublicLinks {
 
     private static final Pattern HOST = Pattern.compile("([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+])(:\\d{1,5})?");
