@@ -291,6 +291,7 @@ final class Up {
         env.put("DB_USER", config.dbUser());
         env.put("DB_PASSWORD", config.dbPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        env.put("JJJ_PUBLIC_BASE_URL", config.gatewayUrl());
         return env;
     }
 
