@@ -2,6 +2,7 @@ package io.jjj.indicators.domain;
 
 import io.jjj.platform.input.TextLimits;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,19 +40,18 @@ public final class IndicatorRules {
     public static Optional<Indicator> validate(Draft d, Set<String> sources, Map<String, String> fieldNames, Limits limits,
                                                BiConsumer<String, String> errors) {
         boolean ok = true;
-        Map<String, Optional<String>> tooLong = Map.of(
-                "nameEn", limits.text().name(d.nameEn()), "nameZh", limits.text().name(d.nameZh()),
-                "description", limits.text().text(d.description()), "source", limits.text().name(d.source()),
-                "unit", d.unit() != null && d.unit().length() > limits.maxUnitLength()
-                        ? Optional.of("at most " + limits.maxUnitLength() + " characters, was " + d.unit().length()) : Optional.empty());
+        Map<String, Optional<String>> tooLong = new LinkedHashMap<>();
+        tooLong.put("nameEn", limits.text().name(d.nameEn()));
+        tooLong.put("nameZh", limits.text().name(d.nameZh()));
+        tooLong.put("unit", d.unit() != null && d.unit().length() > limits.maxUnitLength()
+                ? Optional.of("at most " + limits.maxUnitLength() + " characters, was " + d.unit().length()) : Optional.empty());
+        tooLong.put("description", limits.text().text(d.description()));
+        tooLong.put("source", limits.text().name(d.source()));
         for (Map.Entry<String, Optional<String>> e : tooLong.entrySet()) {
             if (e.getValue().isPresent()) {
                 errors.accept(fieldNames.get(e.getKey()), e.getValue().get());
                 ok = false;
             }
-        }
-        if (!ok) {
-            return Optional.empty();
         }
         if (d.code() == null || d.code().isBlank()) {
             errors.accept(fieldNames.get("code"), "required");

@@ -1,6 +1,7 @@
 package io.jjj.projects.domain;
 
 import io.jjj.platform.input.Dates;
+import io.jjj.platform.input.Numbers;
 import io.jjj.platform.input.TextLimits;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.regions.Regions;
@@ -234,7 +235,10 @@ public class ProjectRules {
                 continue;
             }
             try {
-                out.put(key, new BigDecimal(value));
+                BigDecimal number = new BigDecimal(value);
+                Numbers.refused(number).ifPresentOrElse(
+                        why -> errors.add(FieldError.field(field, "value of '" + key + "' is " + why + ": '" + value + "'")),
+                        () -> out.put(key, number));
             } catch (NumberFormatException e) {
                 if (DATE_TEXT.matcher(value).matches()) {
                     out.put(key, value);
