@@ -13,6 +13,7 @@ public record Unit(String label, String base, BigDecimal scale, boolean additive
 
     /** Scale words as they may follow an optional number; "hundred million" before "million" so it is seen whole. */
     private static final List<String> SCALE_WORDS = List.of("hundred million", "thousand", "million", "billion", "trillion");
+    private static final String SCALE_INITIALS = "hHtTmMbB";
     private static final List<String> ADDITIVE_BASES = List.of(
             "cny", "yuan", "usd", "eur", "count", "number", "persons", "people", "km", "kilometres", "kilometers",
             "enterprises", "projects", "stations", "tonnes", "tons", "households", "jobs", "m²", "km²", "hectares", "mu");
@@ -49,6 +50,9 @@ public record Unit(String label, String base, BigDecimal scale, boolean additive
 
     /** The scale word starting at {@code at} (ASCII letters in any case) and followed by a word boundary, or null. */
     private static String scaleWordAt(String s, int at) {
+        if (SCALE_INITIALS.indexOf(s.charAt(at)) < 0) {
+            return null;
+        }
         for (String word : SCALE_WORDS) {
             int end = at + word.length();
             if (end <= s.length() && s.regionMatches(true, at, word, 0, word.length())
