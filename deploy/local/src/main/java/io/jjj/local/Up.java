@@ -261,7 +261,6 @@ final class Up {
         Readiness.waitAll(services, config.startTimeout(), t0, out, sup::stopping);
         Map<String, String> gatewayEnv = new LinkedHashMap<>(secrets);
         gatewayEnv.put("JJJ_ADMIN_KEY", adminKey);
-        gatewayEnv.put("JJJ_PUBLIC_BASE_URL", config.gatewayUrl());
         for (App app : App.values()) {
             if (!app.isGateway()) {
                 gatewayEnv.put("JJJ_" + app.id().toUpperCase() + "_URL", "http://localhost:" + config.appPort(app));
@@ -294,6 +293,7 @@ final class Up {
         env.put("DB_USER", config.dbUser());
         env.put("DB_PASSWORD", config.dbPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        env.put("JJJ_PUBLIC_BASE_URL", config.gatewayUrl());
         return env;
     }
 

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class UpTest {
 
     @Test
-    void eachAppGetsItsPortItsOwnDatabaseAndKafka() {
+    void eachAppGetsItsPortItsOwnDatabaseKafkaAndThePublicUrl() {
         Config c = Config.from(Map.of("JJJ_PG_PORT", "6543", "JJJ_TRANSPORT_PORT", "9993"), Path.of("/r"));
         Map<String, String> env = Up.appEnv(c, App.TRANSPORT);
         assertEquals("9993", env.get("QUARKUS_HTTP_PORT"));
@@ -18,6 +18,7 @@ class UpTest {
         assertEquals(Config.EMBEDDED_DB_USER, env.get("DB_USER"));
         assertEquals(Config.EMBEDDED_DB_PASSWORD, env.get("DB_PASSWORD"));
         assertEquals("localhost:9092", env.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals("http://localhost:8080", env.get("JJJ_PUBLIC_BASE_URL"), "links point at the gateway, whatever Host said");
         assertEquals("jdbc:postgresql://localhost:6543/jjj_gateway", Up.appEnv(c, App.GATEWAY).get("DB_URL"));
     }
 

@@ -2,6 +2,7 @@ package io.jjj.gateway.api;
 
 import io.jjj.gateway.domain.ApiKey;
 import io.jjj.gateway.domain.ApiKeyService;
+import io.jjj.platform.http.PublicLinks;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageLinks;
 import io.jjj.platform.paging.PageRequest;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -77,9 +79,11 @@ public class ApiKeyResource {
     }
 
     private final ApiKeyService keys;
+    private final PublicLinks links;
 
-    public ApiKeyResource(ApiKeyService keys) {
+    public ApiKeyResource(ApiKeyService keys, PublicLinks links) {
         this.keys = keys;
+        this.links = links;
     }
 
     @POST
@@ -95,13 +99,13 @@ public class ApiKeyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An active key has this name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(KeyRequest request, @Context UriInfo uri) {
+    public Response create(KeyRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("A JSON body with name and scopes is required");
         }
         ApiKeyService.CreatedKey created = keys.create(request.name(), request.scopes());
         ApiKey key = created.key();
-        return Response.created(uri.getAbsolutePathBuilder().path(key.id().toString()).build())
+        return Response.created(URI.create(links.to("/api/keys/" + key.id())))
                 .entity(new KeyCreated(key.id(), key.name(), key.scopes(), key.createdAt(), created.secret()))
                 .build();
     }

@@ -31,15 +31,10 @@ public interface GatewayConfig {
 
     /**
      * Proxies in front of the gateway (IP addresses or CIDR ranges) whose {@code X-Forwarded-For}, {@code -Host} and
-     * {@code -Proto} are believed; none by default.
+     * {@code -Proto} are believed; none by default. (The services' own {@code jjj.http.trusted-proxies} is the
+     * next hop's: who may vouch for a forwarded host to them, the gateway.)
      */
     Optional<List<String>> trustedProxies();
-
-    /**
-     * The address clients reach the API at, e.g. {@code https://api.example.org}; links the services build
-     * ({@code Location}, {@code Link}) use it. Unset: the host a trusted proxy forwards, else links stay relative.
-     */
-    Optional<String> publicBaseUrl();
 
     interface Service {
         /** Base URL, e.g. {@code http://localhost:8081}; what is routed to it is in the policy table. */

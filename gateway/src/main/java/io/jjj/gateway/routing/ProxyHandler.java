@@ -2,6 +2,7 @@ package io.jjj.gateway.routing;
 
 import io.jjj.gateway.config.GatewayConfig;
 import io.jjj.gateway.domain.ApiKey;
+import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.security.GatewayToken;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
@@ -40,11 +41,11 @@ public class ProxyHandler {
     private final TrustedProxies trustedProxies;
     private final Optional<URI> publicBaseUrl;
 
-    public ProxyHandler(Upstreams upstreams, GatewayConfig config, TrustedProxies trustedProxies) {
+    public ProxyHandler(Upstreams upstreams, GatewayConfig config, PlatformConfig platform, TrustedProxies trustedProxies) {
         this.upstreams = upstreams;
         this.config = config;
         this.trustedProxies = trustedProxies;
-        this.publicBaseUrl = config.publicBaseUrl().map(URI::create);
+        this.publicBaseUrl = platform.http().publicBaseUrl();
     }
 
     /**

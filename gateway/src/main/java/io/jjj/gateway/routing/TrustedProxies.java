@@ -1,12 +1,8 @@
 package io.jjj.gateway.routing;
 
-import io.netty.handler.ipfilter.IpFilterRuleType;
-import io.netty.handler.ipfilter.IpSubnetFilterRule;
-import io.netty.util.NetUtil;
+import io.jjj.platform.http.Cidr;
 import io.vertx.core.http.HttpServerRequest;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -16,21 +12,10 @@ import java.util.List;
  */
 public final class TrustedProxies {
 
-    private final List<IpSubnetFilterRule> ranges;
+    private final List<Cidr> ranges;
 
     public TrustedProxies(List<String> cidrs) {
-        this.ranges = cidrs.stream().map(TrustedProxies::range).toList();
-    }
-
-    private static IpSubnetFilterRule range(String cidr) {
-        String text = cidr.trim();
-        int slash = text.indexOf('/');
-        String address = slash < 0 ? text : text.substring(0, slash);
-        if (NetUtil.createInetAddressFromIpAddressString(address) == null) {
-            throw new IllegalArgumentException("jjj.gateway.trusted-proxies: not an IP address or CIDR range: '" + cidr + "'");
-        }
-        int bits = slash < 0 ? (address.contains(":") ? 128 : 32) : Integer.parseInt(text.substring(slash + 1));
-        return new IpSubnetFilterRule(address, bits, IpFilterRuleType.ACCEPT);
+        this.ranges = cidrs.stream().map(Cidr::parse).toList();
     }
 
     public boolean isEmpty() {
@@ -38,20 +23,7 @@ public final class TrustedProxies {
     }
 
     public boolean trusts(String address) {
-        if (ranges.isEmpty() || address == null) {
-            return false;
-        }
-        InetAddress ip = NetUtil.createInetAddressFromIpAddressString(address.trim());
-        if (ip == null) {
-            return false;
-        }
-        InetSocketAddress socket = new InetSocketAddress(ip, 0);
-        for (IpSubnetFilterRule range : ranges) {
-            if (range.matches(socket)) {
-                return true;
-            }
-        }
-        return false;
+        return address != null && ranges.stream().anyMatch(range -> range.contains(address.trim()));
     }
 
     /** Whether the peer that connected is a trusted proxy. */
@@ -72,7 +44,7 @@ public final class TrustedProxies {
         String[] hops = forwarded.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].trim();
-            if (NetUtil.createInetAddressFromIpAddressString(hop) == null) {
+            if (hop.isEmpty() || !hop.matches("[0-9A-Fa-f:.]+")) {
                 return peer;
             }
             if (!trusts(hop)) {

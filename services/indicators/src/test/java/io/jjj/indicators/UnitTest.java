@@ -27,6 +27,35 @@ class UnitTest {
     }
 
     @Test
+    void theScaleWordMayComeAloneFirstLastOrInAnyCase() {
+        Unit alone = Unit.parse("million");
+        assertEquals("million", alone.base());
+        assertEquals(0, new BigDecimal("1000000").compareTo(alone.scale()));
+        Unit tail = Unit.parse("yuan 1.5 Thousand");
+        assertEquals("yuan", tail.base());
+        assertEquals(0, new BigDecimal("1500").compareTo(tail.scale()));
+        assertEquals(0, new BigDecimal("1000000000000").compareTo(Unit.parse("CNY trillion").scale()));
+        assertEquals(0, BigDecimal.ONE.compareTo(Unit.parse("thousands of tonnes").scale()), "a scale word must end a word");
+        assertEquals(0, BigDecimal.ONE.compareTo(Unit.parse("2 and 3 million").scale()), "a digit before the number stops the split");
+    }
+
+    /**
+     * The split is one pass over the label: 100,000 spaces around and between the parts give the same unit as one
+     * would (a backtracking pattern takes cubic time here and never finishes).
+     */
+    @Test
+    void longRunsOfSpacesParseInOnePass() {
+        String spaces = " ".repeat(100_000);
+        Unit spaced = Unit.parse("CNY" + spaces + "100" + spaces + "million" + spaces + "x");
+        assertEquals("CNY x", spaced.base());
+        assertEquals(0, new BigDecimal("100000000").compareTo(spaced.scale()));
+        Unit noScale = Unit.parse("a" + spaces + "b");
+        assertEquals(0, BigDecimal.ONE.compareTo(noScale.scale()));
+        assertEquals(100_002, noScale.base().length());
+        assertEquals("", Unit.parse(spaces).label());
+    }
+
+    @Test
     void sharesRatiosAndConcentrationsDoNotAddUp() {
         assertFalse(Unit.parse("percent").additive());
         assertFalse(Unit.parse("ratio").additive());

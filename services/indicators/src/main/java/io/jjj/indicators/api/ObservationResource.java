@@ -18,6 +18,7 @@ import io.jjj.indicators.domain.Vintage;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageLinks;
 import io.jjj.platform.paging.PageRequest;
+import io.jjj.platform.input.Dates;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
@@ -42,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -171,15 +171,8 @@ public class ObservationResource {
                 throw ProblemException.invalidParameter("latest", "must be between 1 and " + MAX_LATEST + ", was " + latestN);
             }
         }
-        LocalDate asOfDate = null;
-        if (asOf != null && !asOf.isBlank()) {
-            try {
-                asOfDate = LocalDate.parse(asOf.trim());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalidParameter("asOf", "not a date (YYYY-MM-DD): '" + asOf + "'");
-            }
-        }
-        return new ObservationQueries.Query(indicators, regionCodes, fromDate, untilDate, latestN, asOfDate, Transform.parse(transform));
+        return new ObservationQueries.Query(indicators, regionCodes, fromDate, untilDate, latestN, Dates.parameter("asOf", asOf),
+                Transform.parse(transform));
     }
 
     private static List<String> list(String raw) {

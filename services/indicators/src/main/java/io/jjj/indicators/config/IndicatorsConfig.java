@@ -9,6 +9,10 @@ public interface IndicatorsConfig {
 
     Query query();
 
+    /** Longest unit label of an indicator definition, in characters. */
+    @WithDefault("100")
+    int maxUnitLength();
+
     DerivedIndicators derived();
 
     interface Query {

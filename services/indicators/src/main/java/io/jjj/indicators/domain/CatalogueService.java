@@ -17,8 +17,8 @@ import java.util.Optional;
 public class CatalogueService {
 
     /** JSON property names of the indicator body, for error messages. */
-    public static final Map<String, String> BODY_FIELDS = Map.of("code", "code", "nameEn", "nameEn", "unit", "unit",
-            "frequency", "frequency", "source", "source", "additive", "additive");
+    public static final Map<String, String> BODY_FIELDS = Map.of("code", "code", "nameEn", "nameEn", "nameZh", "nameZh",
+            "unit", "unit", "frequency", "frequency", "description", "description", "source", "source", "additive", "additive");
 
     /** The result of a PUT: the entry and whether it was created. */
     public record Saved(Indicator indicator, boolean created) {
@@ -26,10 +26,12 @@ public class CatalogueService {
 
     private final Catalogue catalogue;
     private final EventPublisher events;
+    private final IndicatorRules.Limits limits;
 
-    public CatalogueService(Catalogue catalogue, EventPublisher events) {
+    public CatalogueService(Catalogue catalogue, EventPublisher events, IndicatorRules.Limits limits) {
         this.catalogue = catalogue;
         this.events = events;
+        this.limits = limits;
     }
 
     /**
@@ -39,7 +41,7 @@ public class CatalogueService {
     @Transactional
     public Saved define(IndicatorRules.Draft draft, Integer expectedVersion, boolean ifMatchGiven) {
         List<FieldError> errors = new ArrayList<>();
-        Optional<Indicator> valid = IndicatorRules.validate(draft, catalogue.sources().keySet(), BODY_FIELDS,
+        Optional<Indicator> valid = IndicatorRules.validate(draft, catalogue.sources().keySet(), BODY_FIELDS, limits,
                 (field, message) -> errors.add(FieldError.field(field, message)));
         if (valid.isEmpty()) {
             throw ProblemException.badRequest("The indicator definition is invalid", errors);

@@ -1,5 +1,8 @@
 package io.jjj.indicators.domain;
 
+import io.jjj.platform.input.TextLimits;
+
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,10 @@ public final class IndicatorRules {
     private IndicatorRules() {
     }
 
+    /** Caps on the free text of a definition. */
+    public record Limits(TextLimits text, int maxUnitLength) {
+    }
+
     /** The raw fields of a definition, as text. */
     public record Draft(String code, String nameEn, String nameZh, String unit, String frequency,
                         String description, String source, String additive) {
@@ -30,9 +37,22 @@ public final class IndicatorRules {
      * Validates a draft against the known sources; errors go to {@code errors} as (field, message) with the field
      * named by {@code fieldNames} (feed columns or JSON properties). Returns the entry when it is valid.
      */
-    public static Optional<Indicator> validate(Draft d, Set<String> sources, Map<String, String> fieldNames,
+    public static Optional<Indicator> validate(Draft d, Set<String> sources, Map<String, String> fieldNames, Limits limits,
                                                BiConsumer<String, String> errors) {
         boolean ok = true;
+        Map<String, Optional<String>> tooLong = new LinkedHashMap<>();
+        tooLong.put("nameEn", limits.text().name(d.nameEn()));
+        tooLong.put("nameZh", limits.text().name(d.nameZh()));
+        tooLong.put("unit", d.unit() != null && d.unit().length() > limits.maxUnitLength()
+                ? Optional.of("at most " + limits.maxUnitLength() + " characters, was " + d.unit().length()) : Optional.empty());
+        tooLong.put("description", limits.text().text(d.description()));
+        tooLong.put("source", limits.text().name(d.source()));
+        for (Map.Entry<String, Optional<String>> e : tooLong.entrySet()) {
+            if (e.getValue().isPresent()) {
+                errors.accept(fieldNames.get(e.getKey()), e.getValue().get());
+                ok = false;
+            }
+        }
         if (d.code() == null || d.code().isBlank()) {
             errors.accept(fieldNames.get("code"), "required");
             ok = false;

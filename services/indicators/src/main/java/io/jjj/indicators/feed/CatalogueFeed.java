@@ -21,17 +21,19 @@ import java.util.Set;
  */
 public final class CatalogueFeed implements FeedHandler<Indicator> {
 
-    private static final Map<String, String> COLUMNS = Map.of("code", "code", "nameEn", "name_en", "unit", "unit",
-            "frequency", "frequency", "source", "source", "additive", "additive");
+    private static final Map<String, String> COLUMNS = Map.of("code", "code", "nameEn", "name_en", "nameZh", "name_zh",
+            "unit", "unit", "frequency", "frequency", "description", "description", "source", "source", "additive", "additive");
 
     private final Catalogue catalogue;
     private final EventPublisher events;
     private final Set<String> sources;
     private final Map<String, Indicator> known;
+    private final IndicatorRules.Limits limits;
 
-    public CatalogueFeed(Catalogue catalogue, EventPublisher events) {
+    public CatalogueFeed(Catalogue catalogue, EventPublisher events, IndicatorRules.Limits limits) {
         this.catalogue = catalogue;
         this.events = events;
+        this.limits = limits;
         this.sources = catalogue.sources().keySet();
         this.known = new HashMap<>(catalogue.indicators());
     }
@@ -56,7 +58,7 @@ public final class CatalogueFeed implements FeedHandler<Indicator> {
         IndicatorRules.Draft draft = new IndicatorRules.Draft(row.text("code").orElse(null), row.text("name_en").orElse(null),
                 row.text("name_zh").orElse(null), row.text("unit").orElse(null), row.text("frequency").orElse(null),
                 row.text("description").orElse(null), row.text("source").orElse(null), row.text("additive").orElse(null));
-        Optional<Indicator> valid = IndicatorRules.validate(draft, sources, COLUMNS, row::error);
+        Optional<Indicator> valid = IndicatorRules.validate(draft, sources, COLUMNS, limits, row::error);
         if (valid.isEmpty()) {
             return null;
         }

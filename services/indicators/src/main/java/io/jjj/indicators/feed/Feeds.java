@@ -1,6 +1,7 @@
 package io.jjj.indicators.feed;
 
 import io.jjj.indicators.domain.Catalogue;
+import io.jjj.indicators.domain.IndicatorRules;
 import io.jjj.indicators.domain.ObservationStore;
 import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.feeds.FeedMode;
@@ -22,23 +23,26 @@ public class Feeds {
     private final ObservationStore store;
     private final EventPublisher events;
     private final Regions regions;
+    private final IndicatorRules.Limits limits;
 
-    public Feeds(FeedService feeds, Catalogue catalogue, ObservationStore store, EventPublisher events, Regions regions) {
+    public Feeds(FeedService feeds, Catalogue catalogue, ObservationStore store, EventPublisher events, Regions regions,
+                 IndicatorRules.Limits limits) {
         this.feeds = feeds;
         this.catalogue = catalogue;
         this.store = store;
         this.events = events;
         this.regions = regions;
+        this.limits = limits;
     }
 
     public FeedReport observations(InputStream body, String contentType, String mode, String idempotencyKey) {
         FeedService.FeedRequest request = new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), idempotencyKey);
         return feeds.ingest(new ObservationFeed(catalogue.indicators(), catalogue.sources().keySet(), regions, store, events,
-                LocalDate.now(ZoneOffset.UTC)), request);
+                LocalDate.now(ZoneOffset.UTC), limits.text()), request);
     }
 
     public FeedReport catalogue(InputStream body, String contentType, String mode, String idempotencyKey) {
         FeedService.FeedRequest request = new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), idempotencyKey);
-        return feeds.ingest(new CatalogueFeed(catalogue, events), request);
+        return feeds.ingest(new CatalogueFeed(catalogue, events, limits), request);
     }
 }

@@ -11,6 +11,7 @@ import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.feeds.FeedCounts;
 import io.jjj.platform.feeds.FeedHandler;
 import io.jjj.platform.feeds.FeedRow;
+import io.jjj.platform.input.TextLimits;
 import io.jjj.platform.regions.Regions;
 
 import java.math.BigDecimal;
@@ -36,16 +37,18 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
     private final ObservationStore store;
     private final EventPublisher events;
     private final LocalDate today;
+    private final TextLimits limits;
     private final ObservationStore.WriteSession session = new ObservationStore.WriteSession();
 
     public ObservationFeed(Map<String, Indicator> indicators, Set<String> sources, Regions regions, ObservationStore store,
-                           EventPublisher events, LocalDate today) {
+                           EventPublisher events, LocalDate today, TextLimits limits) {
         this.indicators = indicators;
         this.sources = sources;
         this.regions = regions;
         this.store = store;
         this.events = events;
         this.today = today;
+        this.limits = limits;
     }
 
     @Override
@@ -93,11 +96,13 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
         if (published.isAfter(today)) {
             row.error("published", "is in the future: " + published);
         }
+        Optional<String> note = row.text("note");
+        note.flatMap(limits::text).ifPresent(why -> row.error("note", why));
         if (!row.valid()) {
             return null;
         }
         return new ObservationInput(new SeriesKey(indicator.code(), region), indicator.frequency(), period,
-                value, status.toLowerCase(java.util.Locale.ROOT), source, published, row.text("note").orElse(null));
+                value, status.toLowerCase(java.util.Locale.ROOT), source, published, note.orElse(null));
     }
 
     private static Optional<LocalDate> period(FeedRow row, String label, Indicator indicator) {

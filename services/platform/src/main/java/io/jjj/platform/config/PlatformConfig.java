@@ -3,7 +3,9 @@ package io.jjj.platform.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings every service shares; each service names itself with {@code jjj.service.name}. */
@@ -23,6 +25,10 @@ public interface PlatformConfig {
     Feeds feeds();
 
     Security security();
+
+    Text text();
+
+    Http http();
 
     interface Service {
         /** Short name: {@code indicators}, {@code projects}, {@code transport}, {@code gateway}. */
@@ -120,6 +126,18 @@ public interface PlatformConfig {
         /** Row errors listed in a report; the count of rejected rows stays exact beyond it. */
         @WithDefault("1000")
         int maxReportedErrors();
+
+        /** Longest cell, in characters. */
+        @WithDefault("10000")
+        int maxFieldLength();
+
+        /** Longest CSV record or NDJSON line, in characters. */
+        @WithDefault("100000")
+        int maxLineLength();
+
+        /** Most columns in a header or fields in a record. */
+        @WithDefault("100")
+        int maxColumns();
     }
 
     interface Security {
@@ -136,5 +154,29 @@ public interface PlatformConfig {
         /** Clock difference tolerated between the gateway and a service when a token's times are checked. */
         @WithDefault("5s")
         Duration clockSkew();
+    }
+
+    /** Caps on the free text a client may send, in characters. */
+    interface Text {
+        /** Names, titles, references and other one-line labels. */
+        @WithDefault("500")
+        int maxNameLength();
+
+        /** Descriptions, notes and other prose. */
+        @WithDefault("5000")
+        int maxTextLength();
+    }
+
+    interface Http {
+        /**
+         * The address clients reach the API at (the gateway's, e.g. {@code https://api.example.org}); Location and
+         * Link headers start with it. Without it they start with the forwarded host of a trusted proxy, or else
+         * are path-absolute ({@code /api/...}): never with the client's own Host header.
+         */
+        Optional<URI> publicBaseUrl();
+
+        /** Addresses (CIDRs) whose {@code X-Forwarded-Host} and {@code X-Forwarded-Proto} are believed. */
+        @WithDefault("127.0.0.1/32,::1/128")
+        List<String> trustedProxies();
     }
 }

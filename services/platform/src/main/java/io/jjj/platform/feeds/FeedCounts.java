@@ -19,6 +19,10 @@ public final class FeedCounts {
         unchanged++;
     }
 
+    public boolean anyInserted() {
+        return inserted > 0;
+    }
+
     public void events(long n) {
         events += n;
     }

@@ -1,5 +1,7 @@
 package io.jjj.platform.feeds;
 
+import io.jjj.platform.input.Dates;
+import io.jjj.platform.input.Numbers;
 import io.jjj.platform.problem.FieldError;
 
 import java.math.BigDecimal;
@@ -58,7 +60,10 @@ public final class FeedRow {
     public Optional<BigDecimal> decimal(String column) {
         return text(column).flatMap(v -> {
             try {
-                return Optional.of(new BigDecimal(v));
+                BigDecimal number = new BigDecimal(v);
+                Optional<String> refused = Numbers.refused(number);
+                refused.ifPresent(why -> error(column, why + ": '" + v + "'"));
+                return refused.isPresent() ? Optional.empty() : Optional.of(number);
             } catch (NumberFormatException e) {
                 error(column, "not a number: '" + v + "'");
                 return Optional.empty();
@@ -81,11 +86,16 @@ public final class FeedRow {
         });
     }
 
-    /** An ISO date {@code YYYY-MM-DD}. */
+    /** An ISO date {@code YYYY-MM-DD} in {@link Dates#RANGE}. */
     public Optional<LocalDate> date(String column) {
         return text(column).flatMap(v -> {
             try {
-                return Optional.of(LocalDate.parse(v));
+                LocalDate date = LocalDate.parse(v);
+                if (!Dates.inRange(date)) {
+                    error(column, Dates.outOfRange(v));
+                    return Optional.empty();
+                }
+                return Optional.of(date);
             } catch (DateTimeParseException e) {
                 error(column, "not a date (YYYY-MM-DD): '" + v + "'");
                 return Optional.empty();

@@ -70,7 +70,7 @@ public class FeedService {
     private <R> FeedReport run(FeedHandler<R> handler, FeedFormat format, FeedBodyLimits body, FeedMode mode, String key)
             throws IOException, SQLException {
         FeedRowReader reader = FeedRowReader.of(format, new InputStreamReader(body, StandardCharsets.UTF_8),
-                handler.requiredColumns(), handler.optionalColumns());
+                handler.requiredColumns(), handler.optionalColumns(), config.feeds());
         FeedCounts counts = new FeedCounts();
         List<FieldError> errors = new ArrayList<>();
         List<R> chunk = new ArrayList<>(config.feeds().chunkSize());

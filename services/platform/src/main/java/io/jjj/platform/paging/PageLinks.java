@@ -1,13 +1,19 @@
 package io.jjj.platform.paging;
 
+import io.jjj.platform.http.PublicLinks;
+import io.quarkus.arc.Arc;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Adds RFC 8288 {@code Link} headers (first, prev, next, last) and {@code X-Total-Count} to a page. */
+/**
+ * Adds RFC 8288 {@code Link} headers (first, prev, next, last) and {@code X-Total-Count} to a page. The links are
+ * the request's path and query with other paging values, built by {@link PublicLinks}.
+ */
 public final class PageLinks {
 
     private PageLinks() {
@@ -19,11 +25,21 @@ public final class PageLinks {
 
     public static Response.ResponseBuilder headers(Response.ResponseBuilder builder, Page<?> page, UriInfo uri) {
         builder.header("X-Total-Count", page.total());
-        String link = linkHeader(page, uri.getRequestUriBuilder());
+        String link = linkHeader(page, UriBuilder.fromUri(links().to(pathAndQuery(uri))));
         if (!link.isEmpty()) {
             builder.header("Link", link);
         }
         return builder;
+    }
+
+    private static String pathAndQuery(UriInfo uri) {
+        URI request = uri.getRequestUri();
+        return request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery());
+    }
+
+    /** Looked up here because every resource calls the paging helpers statically. */
+    private static PublicLinks links() {
+        return Arc.container().instance(PublicLinks.class).get();
     }
 
     static String linkHeader(Page<?> page, UriBuilder request) {

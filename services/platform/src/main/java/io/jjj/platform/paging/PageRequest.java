@@ -2,11 +2,15 @@ package io.jjj.platform.paging;
 
 import io.jjj.platform.problem.ProblemException;
 
-/** {@code page} (from 0) and {@code size} (1..1000, default 50), validated. */
+/**
+ * {@code page} (from 0) and {@code size} (1..1000, default 50), validated; the first item of the page
+ * ({@code page × size}) must be at most {@link #MAX_OFFSET}, so an offset never overflows.
+ */
 public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 1000;
+    public static final long MAX_OFFSET = 100_000_000L;
 
     public static PageRequest of(Integer page, Integer size) {
         int p = page == null ? 0 : page;
@@ -16,6 +20,10 @@ public record PageRequest(int page, int size) {
         }
         if (s < 1 || s > MAX_SIZE) {
             throw ProblemException.invalidParameter("size", "must be between 1 and " + MAX_SIZE + ", was " + s);
+        }
+        if ((long) p * s > MAX_OFFSET) {
+            throw ProblemException.invalidParameter("page", "page × size must be at most " + MAX_OFFSET
+                    + ", so with size " + s + " page is at most " + MAX_OFFSET / s + ", was " + p);
         }
         return new PageRequest(p, s);
     }

@@ -19,9 +19,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +34,10 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DATA_EXCEPTION_CLASS = "22";
+    /** A Jackson message that names a Java type: quoted in backticks, or a dotted package name. */
+    private static final Pattern JAVA_NAMES = Pattern.compile("`|\\b(java|javax|jakarta|io|com|org)\\.[a-z]");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -140,6 +147,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<ProblemException> refusedByDatabase = refusedByDatabase(e);
+        if (refusedByDatabase.isPresent()) {
+            LOG.debugf(e, "The database refused a request on %s", path(uri));
+            return ProblemResponses.of(refusedByDatabase.get().toProblem(path(uri)));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s (incident %s)", path(uri), incident);
         Problem problem = new Problem(Problem.TYPE_BASE + "internal", "Internal server error", 500,
@@ -157,13 +169,75 @@ public class ProblemMappers {
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        String reason = e.getOriginalMessage();
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            reason = "unknown property '" + unknown.getPropertyName() + "'";
-        }
+        String reason = reason(e);
         String detail = "Malformed JSON" + where + ": " + reason;
         List<FieldError> errors = field == null ? List.of() : List.of(FieldError.field(field, reason));
         return ProblemResponses.of(ProblemException.badRequest(detail, errors).toProblem(path(uri)));
+    }
+
+    /**
+     * What the database refuses is still the client's doing: a unique key taken by a concurrent create is a 409,
+     * a value it cannot hold a 400. Validation names the field first; this only catches what slips past it.
+     */
+    private static Optional<ProblemException> refusedByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                String state = String.valueOf(sql.getSQLState());
+                if (UNIQUE_VIOLATION.equals(state)) {
+                    return Optional.of(ProblemException.conflict(
+                            "Another request created the same resource at the same time; read it and retry"));
+                }
+                if (state.startsWith(DATA_EXCEPTION_CLASS)) {
+                    return Optional.of(ProblemException.badRequest(
+                            "A value in the request is out of the range that can be stored", List.of()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Jackson's reasons name Java types; clients get the JSON type expected instead. */
+    private static String reason(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown property '" + unknown.getPropertyName() + "'";
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (!JAVA_NAMES.matcher(message).find()) {
+            return message;
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "expected " + describe(mismatch.getTargetType());
+        }
+        int tick = message.indexOf('`');
+        int colon = tick < 0 ? -1 : message.lastIndexOf(':', tick);
+        return colon > 0 ? message.substring(0, colon) : "not a valid value here";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static String leaf(ConstraintViolation<?> violation) {

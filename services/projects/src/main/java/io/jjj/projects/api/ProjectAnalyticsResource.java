@@ -2,6 +2,7 @@ package io.jjj.projects.api;
 
 import jakarta.annotation.security.PermitAll;
 import io.jjj.platform.formats.Formats;
+import io.jjj.platform.input.Dates;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
@@ -102,8 +103,8 @@ public class ProjectAnalyticsResource {
         }
         String m = QueryParams.oneOf("measure", measure, FlowMatrix.MEASURES, "count");
         String l = QueryParams.oneOf("level", level, FlowMatrix.LEVELS, "province");
-        Integer fromYear = QueryParams.year("from", from);
-        Integer toYear = QueryParams.year("to", to);
+        Integer fromYear = Dates.yearParameter("from", from);
+        Integer toYear = Dates.yearParameter("to", to);
         if (fromYear != null && toYear != null && fromYear > toYear) {
             throw ProblemException.invalidParameter("to", "must not be before from (" + fromYear + "), was " + toYear);
         }
@@ -144,7 +145,7 @@ public class ProjectAnalyticsResource {
             throw ProblemException.invalidParameter("groupBy", "required: one of " + String.join(", ", GROUP_BY));
         }
         String g = QueryParams.oneOf("groupBy", groupBy, GROUP_BY, null);
-        List<StatsGroup> groups = queries.stats(g, ProjectFilter.all(QueryParams.date("asOf", asOf))).stream()
+        List<StatsGroup> groups = queries.stats(g, ProjectFilter.all(Dates.parameter("asOf", asOf))).stream()
                 .map(s -> new StatsGroup(s.key(), s.key() != null && (g.equals("destination") || g.equals("origin")) ? regions.name(s.key()) : null,
                         s.projects(), s.investmentCny100m(), s.jobs()))
                 .toList();

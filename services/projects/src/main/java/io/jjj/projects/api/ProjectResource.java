@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jjj.platform.http.PublicLinks;
+import io.jjj.platform.input.Dates;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageLinks;
 import io.jjj.platform.paging.PageRequest;
@@ -51,7 +53,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.lang.reflect.RecordComponent;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -83,13 +84,16 @@ public class ProjectResource {
     private final Regions regions;
     private final ObjectMapper json;
     private final Sources sources;
+    private final PublicLinks links;
 
-    public ProjectResource(ProjectService service, ProjectQueries queries, Regions regions, ObjectMapper json, Sources sources) {
+    public ProjectResource(ProjectService service, ProjectQueries queries, Regions regions, ObjectMapper json, Sources sources,
+                           PublicLinks links) {
         this.service = service;
         this.queries = queries;
         this.regions = regions;
         this.json = json;
         this.sources = sources;
+        this.links = links;
     }
 
     @GET
@@ -128,7 +132,7 @@ public class ProjectResource {
                 QueryParams.list("kind", kind, ProjectRules.KINDS), QueryParams.list("sector", sector, null),
                 QueryParams.list("chain", chain, null), statuses(status),
                 QueryParams.dateOrYear("signedFrom", signedFrom, false), QueryParams.dateOrYear("signedTo", signedTo, true),
-                search(q), QueryParams.bbox(bbox), QueryParams.date("asOf", asOf), sort(sort));
+                search(q), QueryParams.bbox(bbox), Dates.parameter("asOf", asOf), sort(sort));
         Page<Project> result = queries.list(filter, PageRequest.parse(page, size));
         Object body = switch (type) {
             case Formats.CSV -> ProjectListing.csv(result.items());
@@ -157,7 +161,8 @@ public class ProjectResource {
     @APIResponse(responseCode = "409", description = "The ref is already registered", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(ProjectDraft draft) {
         Project p = service.create(requireBody(draft));
-        return Response.created(URI.create("/api/projects/" + p.id())).tag(etag(p)).entity(p).build();
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, links.to("/api/projects/" + p.id()))
+                .tag(etag(p)).entity(p).build();
     }
 
     @GET
@@ -171,7 +176,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "No such project (or none yet on asOf)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Project id", example = "P-000001") @PathParam("id") String id,
                         @Parameter(description = "As it stood on this date (YYYY-MM-DD)", example = "2015-06-30") @QueryParam("asOf") String asOf) {
-        LocalDate date = QueryParams.date("asOf", asOf);
+        LocalDate date = Dates.parameter("asOf", asOf);
         Project p = service.get(id, date);
         Response.ResponseBuilder ok = Response.ok(new ProjectWithSources(p, sources.citations(p.sources())));
         return (date == null ? ok.tag(etag(p)) : ok).build();
@@ -253,7 +258,7 @@ public class ProjectResource {
         if (change == null || change.status() == null || change.status().isBlank()) {
             throw ProblemException.badRequest("status is required", FieldError.field("status", "required"));
         }
-        Project p = service.changeStatus(id, change.status(), QueryParams.date("effective", change.effective()), change.note(), ifMatch);
+        Project p = service.changeStatus(id, change.status(), Dates.parameter("effective", change.effective()), change.note(), ifMatch);
         return Response.ok(p).tag(etag(p)).build();
     }
 

@@ -1,9 +1,8 @@
 package io.jjj.projects.api;
 
+import io.jjj.platform.input.Dates;
 import io.jjj.platform.problem.ProblemException;
-import io.jjj.projects.domain.ProjectRules;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -14,49 +13,16 @@ final class QueryParams {
     private QueryParams() {
     }
 
-    static LocalDate date(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(raw.trim());
-        } catch (DateTimeException e) {
-            throw ProblemException.invalidParameter(name, "not a date (YYYY-MM-DD): '" + raw + "'");
-        }
-        if (date.getYear() < ProjectRules.MIN_YEAR || date.getYear() > ProjectRules.MAX_YEAR) {
-            throw ProblemException.invalidParameter(name, "the year must lie between " + ProjectRules.MIN_YEAR + " and "
-                    + ProjectRules.MAX_YEAR + ", was " + date.getYear());
-        }
-        return date;
-    }
-
     /** {@code YYYY} or {@code YYYY-MM-DD}; a year alone means its first day, or its last when {@code endOfYear}. */
     static LocalDate dateOrYear(String name, String raw, boolean endOfYear) {
         if (raw != null && raw.trim().matches("\\d{4}")) {
-            int year = year(name, raw);
+            int year = Dates.yearParameter(name, raw);
             return endOfYear ? LocalDate.of(year, 12, 31) : LocalDate.of(year, 1, 1);
         }
-        try {
-            return date(name, raw);
-        } catch (ProblemException e) {
+        if (raw != null && !raw.isBlank() && !raw.trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
             throw ProblemException.invalidParameter(name, "not a year (YYYY) or a date (YYYY-MM-DD): '" + raw + "'");
         }
-    }
-
-    static Integer year(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        if (!raw.trim().matches("\\d{4}")) {
-            throw ProblemException.invalidParameter(name, "not a year (YYYY): '" + raw + "'");
-        }
-        int year = Integer.parseInt(raw.trim());
-        if (year < ProjectRules.MIN_YEAR || year > ProjectRules.MAX_YEAR) {
-            throw ProblemException.invalidParameter(name, "the year must lie between " + ProjectRules.MIN_YEAR + " and "
-                    + ProjectRules.MAX_YEAR + ", was " + year);
-        }
-        return year;
+        return Dates.parameter(name, raw);
     }
 
     /** Comma-separated values, each one of {@code allowed} when that is given. */

@@ -1,5 +1,8 @@
 package io.jjj.projects.domain;
 
+import io.jjj.platform.input.Dates;
+import io.jjj.platform.input.Numbers;
+import io.jjj.platform.input.TextLimits;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.regions.Regions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,16 +31,15 @@ public class ProjectRules {
 
     public static final List<String> BASES = List.of("pledged", "realised");
 
-    /** Project dates and {@code asOf} lie in this range of years. */
-    public static final int MIN_YEAR = 1900;
-    public static final int MAX_YEAR = 2200;
+    /** Project dates lie in the years of the platform's calendar. */
+    public static final int MIN_YEAR = Dates.MIN.getYear();
+    public static final int MAX_YEAR = Dates.MAX.getYear();
 
     /** Upper bounds that keep every figure far inside what PostgreSQL's numeric and jsonb can hold. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
     static final BigDecimal MAX_AREA = new BigDecimal("1000000");
     static final BigDecimal MAX_METRIC = new BigDecimal("1E15");
     static final long MAX_JOBS = 1_000_000_000L;
-    static final int MAX_TEXT = 500;
 
     private static final Pattern METRIC_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
     private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
@@ -49,9 +52,11 @@ public class ProjectRules {
     }
 
     private final Regions regions;
+    private final TextLimits limits;
 
-    public ProjectRules(Regions regions) {
+    public ProjectRules(Regions regions, TextLimits limits) {
         this.regions = regions;
+        this.limits = limits;
     }
 
     public Outcome check(ProjectDraft d) {
@@ -71,11 +76,10 @@ public class ProjectRules {
         texts.put("nameZh", d.nameZh());
         texts.put("sector", d.sector());
         texts.put("chain", d.chain());
-        texts.forEach((field, value) -> {
-            if (value != null && value.length() > MAX_TEXT) {
-                errors.add(FieldError.field(field, "at most " + MAX_TEXT + " characters"));
-            }
-        });
+        texts.forEach((field, value) -> limits.name(value).ifPresent(why -> errors.add(FieldError.field(field, why))));
+        if (d.organisations() != null) {
+            d.organisations().forEach(o -> limits.name(o).ifPresent(why -> errors.add(FieldError.field("organisations", why))));
+        }
         String kind = text(d.kind());
         if (kind == null) {
             errors.add(FieldError.field("kind", "required"));
@@ -231,7 +235,10 @@ public class ProjectRules {
                 continue;
             }
             try {
-                out.put(key, new BigDecimal(value));
+                BigDecimal number = new BigDecimal(value);
+                Numbers.refused(number).ifPresentOrElse(
+                        why -> errors.add(FieldError.field(field, "value of '" + key + "' is " + why + ": '" + value + "'")),
+                        () -> out.put(key, number));
             } catch (NumberFormatException e) {
                 if (DATE_TEXT.matcher(value).matches()) {
                     out.put(key, value);
@@ -241,6 +248,11 @@ public class ProjectRules {
             }
         }
         return out;
+    }
+
+    /** Why a status note cannot be kept: it is longer than the cap on prose. */
+    public Optional<FieldError> note(String note) {
+        return limits.text(note).map(why -> FieldError.field("note", why));
     }
 
     /** {@code YYYY} (stored as 1 January), {@code YYYY-MM} (the 1st) or {@code YYYY-MM-DD}. */

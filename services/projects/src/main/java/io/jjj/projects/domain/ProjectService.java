@@ -76,6 +76,9 @@ public class ProjectService {
 
     @Transactional
     public Project changeStatus(String id, String rawStatus, LocalDate effective, String note, String ifMatch) {
+        rules.note(note).ifPresent(error -> {
+            throw ProblemException.badRequest("note: " + error.message(), error);
+        });
         Project current = get(id, null);
         if (ifMatch != null) {
             requireMatch(ifMatch, current);

@@ -1,5 +1,6 @@
 package io.jjj.projects.domain;
 
+import io.jjj.platform.input.TextLimits;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.regions.Regions;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProjectRulesTest {
 
-    private final ProjectRules rules = new ProjectRules(new Regions());
+    private final ProjectRules rules = new ProjectRules(new Regions(), new TextLimits(500, 5000));
 
     private static ProjectDraft draft(String kind, String origin, String destination, String signed, String operational) {
         return new ProjectDraft("r", "Name", null, kind, null, null, origin, destination, null, null, null, null, null, null,

@@ -1,5 +1,6 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.input.Dates;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.transport.domain.Mode;
@@ -7,7 +8,6 @@ import io.jjj.transport.routing.Network;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,14 +22,8 @@ final class QueryParams {
 
     /** {@code asOf=YYYY-MM-DD}, today in the cluster when absent. */
     static LocalDate date(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return LocalDate.now(CLUSTER_TIME);
-        }
-        try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidParameter(name, "not a date (YYYY-MM-DD): '" + raw + "'");
-        }
+        LocalDate date = Dates.parameter(name, raw);
+        return date == null ? LocalDate.now(CLUSTER_TIME) : date;
     }
 
     /** A comma-separated list of modes as a mask; all modes when absent. */

@@ -1,5 +1,6 @@
 package io.jjj.transport.domain;
 
+import io.jjj.platform.input.TextLimits;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.regions.Regions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +18,15 @@ public class NetworkRules {
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_.]{1,40}");
     private static final Pattern LINK_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,120}");
     private static final BigDecimal MAX_MINUTES = BigDecimal.valueOf(100_000);
+    /** Farther than any line on Earth, and far inside the column's numeric(10, 3). */
+    private static final BigDecimal MAX_DISTANCE_KM = BigDecimal.valueOf(100_000);
 
     private final Regions regions;
+    private final TextLimits limits;
 
-    public NetworkRules(Regions regions) {
+    public NetworkRules(Regions regions, TextLimits limits) {
         this.regions = regions;
+        this.limits = limits;
     }
 
     public List<FieldError> node(Node n) {
@@ -32,6 +37,8 @@ public class NetworkRules {
         if (n.nameEn() == null || n.nameEn().isBlank()) {
             errors.add(FieldError.field("name_en", "required"));
         }
+        name("name_en", n.nameEn(), errors);
+        name("name_zh", n.nameZh(), errors);
         if (n.kind() == null || NodeKind.parse(n.kind()).isEmpty()) {
             errors.add(FieldError.field("kind", "one of " + NodeKind.allowed() + ", was '" + n.kind() + "'"));
         }
@@ -73,7 +80,11 @@ public class NetworkRules {
             errors.add(FieldError.field("distance_km", "required"));
         } else if (l.distanceKm().signum() < 0) {
             errors.add(FieldError.field("distance_km", "must not be negative, was " + l.distanceKm()));
+        } else if (l.distanceKm().compareTo(MAX_DISTANCE_KM) > 0) {
+            errors.add(FieldError.field("distance_km", "at most " + MAX_DISTANCE_KM + ", was " + l.distanceKm()));
         }
+        name("line", l.line(), errors);
+        name("source", l.source(), errors);
         if (l.minutes() == null) {
             errors.add(FieldError.field("minutes", "required"));
         } else if (l.minutes().signum() <= 0) {
@@ -87,5 +98,9 @@ public class NetworkRules {
             errors.add(FieldError.field("closed", "must be after opened (" + l.opened() + "), was " + l.closed()));
         }
         return errors;
+    }
+
+    private void name(String field, String value, List<FieldError> errors) {
+        limits.name(value).ifPresent(why -> errors.add(FieldError.field(field, why)));
     }
 }

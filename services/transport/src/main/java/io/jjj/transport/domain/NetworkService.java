@@ -50,7 +50,11 @@ public class NetworkService {
         }
         Versioned<Node> existing = repository.nodes(List.of(node.id()), true).get(node.id());
         checkPrecondition("node", node.id(), existing, ifMatch);
-        writeNodes(List.of(node), new FeedCounts());
+        FeedCounts counts = new FeedCounts();
+        writeNodes(List.of(node), counts);
+        if (existing == null && !counts.anyInserted()) {
+            throw createdMeanwhile("node", node.id());
+        }
         return new Put<>(repository.node(node.id()).orElseThrow(), existing == null);
     }
 
@@ -64,8 +68,18 @@ public class NetworkService {
         }
         Versioned<Link> existing = repository.links(List.of(link.id()), true).get(link.id());
         checkPrecondition("link", link.id(), existing, ifMatch);
-        writeLinks(List.of(link), new FeedCounts());
+        FeedCounts counts = new FeedCounts();
+        writeLinks(List.of(link), counts);
+        if (existing == null && !counts.anyInserted()) {
+            throw createdMeanwhile("link", link.id());
+        }
         return new Put<>(repository.link(link.id()).orElseThrow(), existing == null);
+    }
+
+    /** Another request created the entity between this one's check and its write. */
+    private static ProblemException createdMeanwhile(String what, String id) {
+        return ProblemException.conflict("The " + what + " '" + id + "' was created by another request at the same time; "
+                + "read it and send If-Match to change it");
     }
 
     /** The rules name fields as feed columns; a JSON body names them in camel case. */
