@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the relay reads all partitions of the three topics. */
+/** Ready when the relay reads all partitions of the three topics; the details say how far back replay reaches. */
 @Readiness
 @ApplicationScoped
 public class EventRelayReadiness implements HealthCheck {
@@ -18,8 +18,15 @@ public class EventRelayReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        EventRelay.BufferStats buffer = relay.bufferStats();
         var builder = HealthCheckResponse.named("event-relay").status(relay.assigned())
-                .withData("subscribers", relay.subscriberCount());
+                .withData("subscribers", relay.subscriberCount())
+                .withData("caughtUp", relay.caughtUp())
+                .withData("bufferEvents", buffer.events())
+                .withData("bufferBytes", buffer.bytes());
+        if (buffer.oldestId() != null) {
+            builder.withData("oldestEventId", buffer.oldestId()).withData("oldestEventRecorded", buffer.oldestRecorded().toString());
+        }
         if (relay.lastError() != null) {
             builder.withData("error", relay.lastError());
         }
