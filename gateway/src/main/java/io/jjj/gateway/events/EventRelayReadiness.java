@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the relay reads all partitions of the three topics; the details say how far back replay reaches. */
+/**
+ * Ready when the relay reads all partitions of the three topics and has read back what they held at start; the
+ * details say how far back replay reaches.
+ */
 @Readiness
 @ApplicationScoped
 public class EventRelayReadiness implements HealthCheck {
@@ -19,7 +22,7 @@ public class EventRelayReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         EventRelay.BufferStats buffer = relay.bufferStats();
-        var builder = HealthCheckResponse.named("event-relay").status(relay.assigned())
+        var builder = HealthCheckResponse.named("event-relay").status(relay.assigned() && relay.caughtUp())
                 .withData("subscribers", relay.subscriberCount())
                 .withData("caughtUp", relay.caughtUp())
                 .withData("bufferEvents", buffer.events())
