@@ -21,9 +21,16 @@ public class EventRelayReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        EventRelay.BufferStats buffer = relay.bufferStats();
         var builder = HealthCheckResponse.named("event-relay").up()
-                .withData("state", relay.assigned() ? "relaying" : "degraded")
-                .withData("subscribers", relay.subscriberCount());
+                .withData("state", relay.assigned() && relay.caughtUp() ? "relaying" : "degraded")
+                .withData("subscribers", relay.subscriberCount())
+                .withData("caughtUp", relay.caughtUp())
+                .withData("bufferEvents", buffer.events())
+                .withData("bufferBytes", buffer.bytes());
+        if (buffer.oldestId() != null) {
+            builder.withData("oldestEventId", buffer.oldestId()).withData("oldestEventRecorded", buffer.oldestRecorded().toString());
+        }
         if (relay.lastError() != null) {
             builder.withData("error", relay.lastError());
         }

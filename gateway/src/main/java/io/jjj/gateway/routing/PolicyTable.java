@@ -48,6 +48,10 @@ public final class PolicyTable {
             parked("transport", GET, "/api/transport/events/parked"),
             parked("transport", POST, "/api/transport/events/parked/{id}/retry"),
             parked("transport", DELETE, "/api/transport/events/parked/{id}"),
+            // each service's feed runs (a feed answered 202 is polled here)
+            write("indicators", GET, "/api/indicators/feeds/runs/{id}"),
+            write("projects", GET, "/api/projects/feeds/runs/{id}"),
+            write("transport", GET, "/api/transport/feeds/runs/{id}"),
             // indicators
             read("indicators", "/api/indicators"), read("indicators", "/api/indicators/{code}"),
             write("indicators", PUT, "/api/indicators/{code}"),

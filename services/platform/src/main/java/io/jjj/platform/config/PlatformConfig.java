@@ -111,6 +111,10 @@ public interface PlatformConfig {
     }
 
     interface Feeds {
+        /** Whether this process serves feeds and their runs (the gateway does not); fixed when the application is built. */
+        @WithDefault("true")
+        boolean enabled();
+
         /** Largest feed body accepted, in bytes. */
         @WithDefault("536870912")
         long maxBytes();
@@ -138,6 +142,22 @@ public interface PlatformConfig {
         /** Most columns in a header or fields in a record. */
         @WithDefault("100")
         int maxColumns();
+
+        /** Feeds with a larger {@code Content-Length} are answered 202 with a run to poll, as with {@code Prefer: respond-async}. */
+        @WithDefault("8388608")
+        long asyncAboveBytes();
+
+        /** Asynchronous feed runs applied at once by one instance; more wait queued. */
+        @WithDefault("2")
+        int asyncWorkers();
+
+        /** How often an instance records that its unfinished runs are alive, with their progress. */
+        @WithDefault("5s")
+        Duration runHeartbeat();
+
+        /** An unfinished run without a heartbeat for this long belongs to a stopped instance and is marked failed. */
+        @WithDefault("30s")
+        Duration runAbandonedAfter();
     }
 
     interface Security {

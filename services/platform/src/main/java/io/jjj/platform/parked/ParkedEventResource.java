@@ -1,6 +1,5 @@
 package io.jjj.platform.parked;
 
-import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.events.EventJson;
 import io.jjj.platform.inbox.EventConsumers;
 import io.jjj.platform.paging.Page;
@@ -11,6 +10,7 @@ import io.jjj.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.jjj.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,11 +34,12 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Every service's parked events, for admins: list them, send one again, or discard it. The first path segment after
- * {@code /api} is the service's own name.
+ * Every service's parked events, for admins: list them, send one again, or discard it. Each service mounts it at
+ * {@code /api/<service>/events/parked} with a sub-resource locator on its own root resource: a root path of its own,
+ * {@code /api/{service}/…}, would be shadowed by the service's {@code /api/<service>} resources.
  */
-@Path("/api/{service}/events/parked")
 @Tag(name = ParkedEventResource.TAG)
+@ApplicationScoped
 public class ParkedEventResource {
 
     /** Replaced by the service's own tag in its document. */
@@ -53,12 +54,10 @@ public class ParkedEventResource {
 
     private final ParkedEvents parked;
     private final EventConsumers consumers;
-    private final PlatformConfig config;
 
-    public ParkedEventResource(ParkedEvents parked, EventConsumers consumers, PlatformConfig config) {
+    public ParkedEventResource(ParkedEvents parked, EventConsumers consumers) {
         this.parked = parked;
         this.consumers = consumers;
-        this.config = config;
     }
 
     @GET
@@ -75,12 +74,9 @@ public class ParkedEventResource {
                               "attempts": 1, "payloadBytes": 1049172, "parkedAt": "2026-11-28T10:15:01Z"}],
                              "page": 0, "size": 50, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "A paging parameter is invalid", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not this service's path", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response list(@Parameter(description = "This service's name", example = "projects") @PathParam("service") String service,
-                         @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
+    public Response list(@Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
                          @Parameter(description = "Page size, 1..1000 (default 50)", example = "50") @QueryParam("size") String size,
                          @Context UriInfo uri) throws SQLException {
-        requireThisService(service);
         Page<ParkedEvent> result = parked.list(PageRequest.parse(page, size));
         return PageLinks.ok(result, uri).build();
     }
@@ -100,9 +96,7 @@ public class ParkedEventResource {
                             {"type": "https://jjj.example/problems/conflict", "title": "Conflict", "status": 409,
                              "detail": "The handler failed again: IllegalStateException: unknown region 999999; the event stays parked",
                              "instance": "/api/indicators/events/parked/7/retry"}""")))
-    public Response retry(@Parameter(description = "This service's name", example = "projects") @PathParam("service") String service,
-                          @Parameter(description = "Id of the parked entry", example = "7") @PathParam("id") long id) {
-        requireThisService(service);
+    public Response retry(@Parameter(description = "Id of the parked entry", example = "7") @PathParam("id") long id) {
         ParkedEvents.Entry entry = QuarkusTransaction.requiringNew().call(() -> {
             ParkedEvents.Entry locked = parked.lock(id).orElseThrow(() -> ProblemException.notFound("No parked event " + id));
             if (ParkedEvent.OUTBOX.equals(locked.event().kind())) {
@@ -143,9 +137,7 @@ public class ParkedEventResource {
     @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The API key is not an admin's", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such parked event", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response discard(@Parameter(description = "This service's name", example = "projects") @PathParam("service") String service,
-                            @Parameter(description = "Id of the parked entry", example = "7") @PathParam("id") long id) {
-        requireThisService(service);
+    public Response discard(@Parameter(description = "Id of the parked entry", example = "7") @PathParam("id") long id) {
         if (!delete(id)) {
             throw ProblemException.notFound("No parked event " + id);
         }
@@ -156,9 +148,4 @@ public class ParkedEventResource {
         return QuarkusTransaction.requiringNew().call(() -> parked.delete(id));
     }
 
-    private void requireThisService(String service) {
-        if (!config.service().name().equals(service)) {
-            throw ProblemException.notFound("No resource at /api/" + service + "/events/parked");
-        }
-    }
 }

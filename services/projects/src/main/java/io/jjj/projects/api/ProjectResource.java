@@ -26,6 +26,7 @@ import io.jjj.projects.domain.ProjectQueries;
 import io.jjj.projects.domain.ProjectRules;
 import io.jjj.projects.domain.ProjectService;
 import io.jjj.projects.domain.SearchText;
+import io.jjj.platform.parked.ParkedEventResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -67,6 +68,8 @@ import java.util.Set;
 @Tag(name = "projects", description = "Registry of relocation and cooperation projects")
 public class ProjectResource {
 
+    private final ParkedEventResource parked;
+
     static final String PROBLEM = Problem.MEDIA_TYPE;
 
     /** Sort keys clients may use, and the columns behind them. */
@@ -87,13 +90,20 @@ public class ProjectResource {
     private final PublicLinks links;
 
     public ProjectResource(ProjectService service, ProjectQueries queries, Regions regions, ObjectMapper json, Sources sources,
-                           PublicLinks links) {
+                           PublicLinks links, ParkedEventResource parked) {
+        this.parked = parked;
         this.service = service;
         this.queries = queries;
         this.regions = regions;
         this.json = json;
         this.sources = sources;
         this.links = links;
+    }
+
+    /** This service's parked events, for admins: {@code /api/<service>/events/parked}. */
+    @Path("/events/parked")
+    public ParkedEventResource parkedEvents() {
+        return parked;
     }
 
     @GET

@@ -18,6 +18,7 @@ import io.jjj.transport.routing.Network;
 import io.jjj.transport.routing.NetworkSnapshots;
 import io.jjj.transport.routing.NetworkStats;
 import io.jjj.transport.routing.Router;
+import io.jjj.platform.parked.ParkedEventResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,15 +45,24 @@ import java.util.stream.IntStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalysisResource {
 
+    private final ParkedEventResource parked;
+
     private static final int FIRST_YEAR = 1900;
     private static final int LAST_YEAR = 2200;
 
     private final NetworkSnapshots snapshots;
     private final Regions regions;
 
-    public AnalysisResource(NetworkSnapshots snapshots, Regions regions) {
+    public AnalysisResource(NetworkSnapshots snapshots, Regions regions, ParkedEventResource parked) {
+        this.parked = parked;
         this.snapshots = snapshots;
         this.regions = regions;
+    }
+
+    /** This service's parked events, for admins: {@code /api/<service>/events/parked}. */
+    @Path("/events/parked")
+    public ParkedEventResource parkedEvents() {
+        return parked;
     }
 
     @GET
