@@ -1,0 +1,132 @@
+package io.jjj.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The projects service killed with SIGKILL while it applies a large feed: after its restart the feed is wholly
+ * applied or wholly absent, and the retry with the same Idempotency-Key completes, each project once.
+ */
+@Order(3)
+class ServiceKilledMidFeedFaultIT {
+
+    static final int ROWS = 10_000;
+    static final Set<String> UNFINISHED = Set.of("accepted", "queued", "pending", "running");
+
+    static Suite suite;
+    static Faults faults;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = Suite.get();
+        faults = new Faults(suite);
+    }
+
+    @Test
+    void aFeedCutShortIsWhollyAppliedOrAbsentAndItsRetryCompletes() throws Exception {
+        String prefix = "killed-feed-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        StringBuilder csv = new StringBuilder("ref,name_en,kind,sector,origin,destination,status,signed\n");
+        for (int i = 0; i < ROWS; i++) {
+            csv.append(prefix).append(String.format("%05d", i)).append(",Large feed project ").append(i)
+                    .append(",science-park,high-tech,110108,").append(ProjectWrites.DESTINATION).append(",operational,2003\n");
+        }
+        String key = prefix + "feed";
+        Db projects = new Db(faults, "jjj_projects");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        long sent = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> first = http.sendAsync(feed(csv.toString(), key), HttpResponse.BodyHandlers.ofString());
+        boolean midway = Faults.eventually(Duration.ofSeconds(120), () -> projects.count(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = 'jjj_projects' AND backend_type = 'client backend'"
+                        + " AND state <> 'idle' AND xact_start < now() - interval '1 second'") > 0);
+        assertTrue(midway, "the feed's transaction was seen running");
+        long killed = System.nanoTime();
+        Duration feedRanFor = Duration.ofNanos(killed - sent);
+        faults.kill("projects");
+        String firstAnswer;
+        String runLocation = null;
+        try {
+            HttpResponse<String> r = first.get(120, TimeUnit.SECONDS);
+            firstAnswer = Integer.toString(r.statusCode());
+            runLocation = r.statusCode() == 202 ? r.headers().firstValue("Location").orElse(null) : null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            firstAnswer = "no answer (" + e.getCause() + ")";
+        }
+        Duration firstWait = Faults.since(sent);
+        faults.start("projects");
+        Duration recovery = Faults.since(killed);
+
+        long rowsAfterCrash = projects.count("SELECT count(*) FROM project WHERE starts_with(ref, ?)", prefix);
+        String runAfterCrash = runLocation == null ? "-" : state(http, runLocation);
+
+        HttpResponse<String> retry = http.send(feed(csv.toString(), key), HttpResponse.BodyHandlers.ofString());
+        String retryOutcome = Integer.toString(retry.statusCode());
+        if (retry.statusCode() == 202) {
+            String location = retry.headers().firstValue("Location").orElseThrow();
+            Faults.eventually(Duration.ofSeconds(240), () -> !UNFINISHED.contains(state(http, location)));
+            retryOutcome = "202, then " + state(http, location);
+        }
+        long rowsAfterRetry = projects.count("SELECT count(*) FROM project WHERE starts_with(ref, ?)", prefix);
+        Faults.eventually(Duration.ofSeconds(90), () -> registeredOnTopic(prefix).size() >= rowsAfterRetry);
+        List<String> onTopic = registeredOnTopic(prefix);
+        Map<String, Long> duplicates = EventCount.repeated(onTopic);
+
+        FaultReport.write(suite, "(c) projects killed mid-feed", retry.statusCode() / 100 == 2 ? ROWS : 0, rowsAfterRetry, rowsAfterRetry,
+                onTopic.size(), recovery, firstWait, "feed of " + ROWS + " rows killed after " + feedRanFor.toMillis() + " ms; first answer "
+                        + firstAnswer + ", run after the restart " + runAfterCrash + ", rows after the crash " + rowsAfterCrash
+                        + "; retry with the same key " + retryOutcome);
+        assertAll(
+                () -> assertTrue(rowsAfterCrash == 0 || rowsAfterCrash == ROWS, "wholly applied or wholly absent, found " + rowsAfterCrash),
+                () -> assertTrue(retry.statusCode() / 100 == 2, "the retry is accepted: " + retry.statusCode() + " " + retry.body()),
+                () -> assertEquals(ROWS, rowsAfterRetry, "the retry applied every row"),
+                () -> assertEquals(ROWS, onTopic.size(), "one registered event per project on the topic"),
+                () -> assertEquals(Map.of(), duplicates, "no event twice"));
+    }
+
+    private HttpRequest feed(String csv, String key) {
+        return HttpRequest.newBuilder(URI.create(suite.gateway() + "/api/projects/feeds"))
+                .timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + suite.adminKey)
+                .header("Content-Type", "text/csv")
+                .header("Idempotency-Key", key)
+                .header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString(csv))
+                .build();
+    }
+
+    /** The state of a feed run, from its status resource. */
+    private String state(HttpClient http, String location) throws IOException, InterruptedException {
+        URI uri = URI.create(suite.gateway()).resolve(location);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + suite.adminKey)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            return "answered " + r.statusCode();
+        }
+        JsonNode run = Http.JSON.readTree(r.body());
+        return run.path("state").asText();
+    }
+
+    private List<String> registeredOnTopic(String prefix) {
+        return TopicLog.read(faults.kafkaBootstrap(), "jjj.projects.v1", e -> e.ref().startsWith(prefix)
+                && e.type().equals(ProjectWrites.TYPE_REGISTERED)).stream().map(TopicLog.Event::id).toList();
+    }
+}
