@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * PostgreSQL stopped for 10 s and started again under reads and writes: every failure is a fast 503 problem
  * with Retry-After, the services come back by themselves, every acknowledged write is there afterwards and the
- * consumers lose nothing (the derived indicator equals the hand count, every event is on the topic).
+ * consumers lose nothing (the derived indicator equals the hand count, every event is on the topic). An event
+ * the broker took just before the database went away may reach the topic twice (its outbox row could not be
+ * marked sent): that is counted, not failed; the consumers' inbox makes it harmless.
  */
 @Order(2)
 class PostgresRestartFaultIT {
@@ -101,6 +103,7 @@ class PostgresRestartFaultIT {
         FaultReport.write(suite, "(b) postgres restarted", writes.acknowledgedWrites(), found, count.produced.size(), count.onTopic.size(),
                 recovery, longest, "answers during the fault by status " + statuses + "; not a 503 problem with Retry-After "
                         + badFailures.size() + "; slower than " + FAST.toSeconds() + " s " + slow.size()
+                        + "; ids twice on the topic " + count.duplicatesOnTopic().size()
                         + "; derived indicator " + derived + ", by hand " + writes.handCount());
         assertAll(
                 () -> assertEquals(List.of(), EventCount.firstFew(badFailures), "every failure is a 503 problem with Retry-After"),
@@ -109,7 +112,6 @@ class PostgresRestartFaultIT {
                 () -> assertEquals(writes.acknowledgedWrites(), found, "every acknowledged write is found"),
                 () -> assertEquals(List.of(), count.acknowledgedButNotProduced(writes), "each acknowledged write produced its event"),
                 () -> assertEquals(List.of(), EventCount.firstFew(count.lostOnTopic()), "every event on the topic"),
-                () -> assertEquals(Map.of(), count.duplicatesOnTopic(), "no event twice on the topic"),
                 () -> assertEquals(writes.handCount(), derived, "the derived indicator lost no event"),
                 () -> assertTrue(recovery.compareTo(Duration.ofSeconds(120)) < 0, "recovered within 120 s: " + recovery));
     }
