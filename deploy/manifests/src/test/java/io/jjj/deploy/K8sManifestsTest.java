@@ -191,7 +191,9 @@ class K8sManifestsTest {
                 }
                 Set<String> portNames = new HashSet<>();
                 c.path("ports").forEach(p -> portNames.add(p.path("name").asText()));
-                Map<String, String> probes = Map.of("readinessProbe", "/q/health/ready", "livenessProbe", "/q/health/live");
+                // liveness depends on no other process; readiness only on what the pod itself needs to serve
+                Map<String, String> probes = Map.of("readinessProbe", "/q/health/ready", "livenessProbe", "/q/health/live",
+                        "startupProbe", "/q/health/live");
                 for (Map.Entry<String, String> probe : probes.entrySet()) {
                     JsonNode get = c.path(probe.getKey()).path("httpGet");
                     assertEquals(probe.getValue(), get.path("path").asText(), what + ": " + probe.getKey());

@@ -15,6 +15,10 @@ public interface PlatformConfig {
 
     Outbox outbox();
 
+    Consumers consumers();
+
+    Listen listen();
+
     Feeds feeds();
 
     Security security();
@@ -48,6 +52,13 @@ public interface PlatformConfig {
 
         @WithDefault("1")
         short replicationFactor();
+
+        /**
+         * Largest request the producer sends (its {@code max.request.size}); an event that cannot fit is refused when
+         * it is written, not found out by the relay.
+         */
+        @WithDefault("1048576")
+        int maxRequestSize();
     }
 
     interface Outbox {
@@ -71,6 +82,25 @@ public interface PlatformConfig {
         /** Sent events older than this are deleted from the outbox table. */
         @WithDefault("7d")
         Duration retention();
+    }
+
+    interface Consumers {
+        /** Failures of one event, with the database reachable, after which it is parked and the stream moves on. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("200ms")
+        Duration minBackoff();
+
+        /** Longest pause between retries of an unhandled event, e.g. while the database is down. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+
+    interface Listen {
+        /** How often a LISTEN connection is checked with a round trip and, when it fails, opened again. */
+        @WithDefault("5s")
+        Duration validateInterval();
     }
 
     interface Feeds {

@@ -1,6 +1,7 @@
 package io.jjj.platform.health;
 
 import io.jjj.platform.outbox.KafkaClients;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -11,41 +12,71 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Ready only when the Kafka cluster answers; the answer is kept for a few seconds. */
+/**
+ * Reports whether the Kafka cluster answers. Always UP: the service serves its API without Kafka (writes wait in the
+ * outbox), so a broker outage shows as {@code degraded}, never as not ready. The cluster is asked in the background
+ * at most every few seconds, so a probe never waits for a broker that does not answer.
+ */
 @Readiness
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
 
-    private static final Duration CACHE = Duration.ofSeconds(3);
+    private static final Duration REFRESH = Duration.ofSeconds(3);
 
     private final KafkaClients kafka;
+    private final AtomicBoolean asking = new AtomicBoolean();
     private volatile HealthCheckResponse last;
-    private volatile Instant lastAt = Instant.EPOCH;
+    private volatile Instant askedAt = Instant.EPOCH;
     private Admin admin;
 
     public KafkaReadiness(KafkaClients kafka) {
         this.kafka = kafka;
+        this.last = response("unknown").build();
     }
 
     @Override
-    public synchronized HealthCheckResponse call() {
-        if (last != null && Duration.between(lastAt, Instant.now()).compareTo(CACHE) < 0) {
-            return last;
-        }
-        HealthCheckResponseBuilder b = HealthCheckResponse.named("kafka").withData("bootstrap", kafka.bootstrapServers());
-        try {
-            if (admin == null) {
-                admin = kafka.admin();
+    public HealthCheckResponse call() {
+        if (Duration.between(askedAt, Instant.now()).compareTo(REFRESH) >= 0 && asking.compareAndSet(false, true)) {
+            askedAt = Instant.now();
+            try {
+                admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) REFRESH.toMillis())).nodes()
+                        .whenComplete((nodes, error) -> {
+                            last = error == null
+                                    ? response("available").withData("brokers", nodes.size()).build()
+                                    : response("degraded").withData("error", describe(error)).build();
+                            asking.set(false);
+                        });
+            } catch (RuntimeException e) {
+                last = response("degraded").withData("error", describe(e)).build();
+                asking.set(false);
             }
-            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get(2500, TimeUnit.MILLISECONDS).size();
-            b.up().withData("brokers", nodes);
-        } catch (Exception e) {
-            b.down().withData("error", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
-        last = b.build();
-        lastAt = Instant.now();
         return last;
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = kafka.admin();
+        }
+        return admin;
+    }
+
+    private HealthCheckResponseBuilder response(String state) {
+        return HealthCheckResponse.named("kafka").up().withData("bootstrap", kafka.bootstrapServers()).withData("state", state);
+    }
+
+    private static String describe(Throwable error) {
+        Throwable e = error.getCause() != null && error instanceof CompletionException ? error.getCause() : error;
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+        }
     }
 }

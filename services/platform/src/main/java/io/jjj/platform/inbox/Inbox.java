@@ -20,16 +20,15 @@ public class Inbox {
     }
 
     /** Records the event; false when it was recorded before (a redelivery). */
-    public boolean record(String consumer, CloudEvent event, String failure) throws SQLException {
+    public boolean record(String consumer, CloudEvent event) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                INSERT INTO inbox_event (event_id, consumer, type, source, subject, failure)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (consumer, event_id) DO NOTHING""")) {
+                INSERT INTO inbox_event (event_id, consumer, type, source, subject)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (consumer, event_id) DO NOTHING""")) {
             s.setObject(1, event.id());
             s.setString(2, consumer);
             s.setString(3, event.type());
             s.setString(4, event.source());
             s.setString(5, event.subject());
-            s.setString(6, failure);
             return s.executeUpdate() == 1;
         }
     }

@@ -24,23 +24,24 @@ public class OutboxRepository {
     }
 
     /*
-     * Locks a batch of unsent rows that no other relay holds, and keeps only those whose earlier unsent events of
-     * the same subject are in the batch too, so that one subject's events never overtake each other even with
-     * several relays running.
+     * Locks a batch of unsent rows that no other relay holds, leaving out subjects with a parked event, and keeps
+     * only the earliest unsent event of each subject: a subject's next event is claimed once the previous one is
+     * acknowledged, so one subject's events never overtake each other, even when the broker refuses one of them or
+     * several relays run.
      */
     private static final String CLAIM = """
             WITH claimed AS (
-                SELECT seq, subject FROM outbox_event
-                WHERE sent_at IS NULL
-                ORDER BY seq
+                SELECT o.seq, o.subject FROM outbox_event o
+                WHERE o.sent_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM parked_event p WHERE p.kind = 'outbox' AND p.subject = o.subject)
+                ORDER BY o.seq
                 LIMIT ?
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE OF o SKIP LOCKED)
             SELECT o.seq, o.id, o.subject, o.payload
             FROM claimed c JOIN outbox_event o ON o.seq = c.seq
             WHERE NOT EXISTS (
                 SELECT 1 FROM outbox_event e
-                WHERE e.subject = c.subject AND e.sent_at IS NULL AND e.seq < c.seq
-                  AND e.seq NOT IN (SELECT seq FROM claimed))
+                WHERE e.subject = c.subject AND e.sent_at IS NULL AND e.seq < c.seq)
             ORDER BY o.seq""";
 
     private final AgroalDataSource dataSource;

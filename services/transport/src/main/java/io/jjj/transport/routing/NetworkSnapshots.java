@@ -1,6 +1,7 @@
 package io.jjj.transport.routing;
 
 import io.agroal.api.AgroalDataSource;
+import io.jjj.platform.notify.PgListener;
 import io.jjj.transport.domain.NetworkData;
 import io.jjj.transport.domain.NetworkRepository;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,17 +11,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,8 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Holds the current routing snapshot and replaces it when the network changes. A write marks its transaction; when
  * it commits, a background thread reads the whole network and swaps the new snapshot in atomically, so queries
- * never wait for a rebuild and changes arriving during one coalesce into the next. The same transaction sends a
- * PostgreSQL notification, delivered only on commit, so every other instance rebuilds too.
+ * never wait for a rebuild and changes arriving during one coalesce into the next. A rebuild that fails (the
+ * database away) keeps the previous snapshot and is tried again until it succeeds. The same transaction sends a
+ * PostgreSQL notification, delivered only on commit, so every other instance rebuilds too; each time the listening
+ * connection is (re)established the instance rebuilds as well, so a change missed while it was away is caught up.
  */
 @ApplicationScoped
 public class NetworkSnapshots {
@@ -38,51 +36,64 @@ public class NetworkSnapshots {
 
     private static final Logger LOG = Logger.getLogger(NetworkSnapshots.class);
     private static final String MARKED = NetworkSnapshots.class.getName() + ".marked";
-    private static final int LISTEN_TIMEOUT_MILLIS = 5000;
+    private static final long RETRY_MILLIS_MIN = 200;
+    private static final long RETRY_MILLIS_MAX = 5000;
 
     private final NetworkRepository repository;
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
-    private final String jdbcUrl;
-    private final Optional<String> jdbcUser;
-    private final Optional<String> jdbcPassword;
+    private final PgListener pgListener;
     /** Names this instance in notifications, so it does not rebuild twice for its own writes. */
     private final String instance = UUID.randomUUID().toString();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final Object signal = new Object();
     private volatile Router current = new Router(Network.empty());
+    private volatile boolean built;
     private volatile boolean running = true;
     private volatile long rebuilds;
+    private volatile long failedRebuilds;
+    private volatile String lastError;
     private Thread rebuilder;
-    private Thread listener;
+    private PgListener.Listening listening;
 
     public NetworkSnapshots(NetworkRepository repository, AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
-                            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
-                            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> jdbcUser,
-                            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> jdbcPassword) {
+                            PgListener pgListener) {
         this.repository = repository;
         this.dataSource = dataSource;
         this.transactions = transactions;
-        this.jdbcUrl = jdbcUrl;
-        this.jdbcUser = jdbcUser;
-        this.jdbcPassword = jdbcPassword;
+        this.pgListener = pgListener;
     }
 
     void start(@Observes StartupEvent event) {
-        rebuild();
+        try {
+            rebuild();
+        } catch (RuntimeException e) {
+            failed(e);
+            dirty.set(true);
+        }
         rebuilder = new Thread(this::rebuildLoop, "transport-network-rebuild");
         rebuilder.setDaemon(true);
         rebuilder.start();
-        listener = new Thread(this::listenLoop, "transport-network-listen");
-        listener.setDaemon(true);
-        listener.start();
+        listening = pgListener.listen(CHANNEL, new PgListener.Listener() {
+            @Override
+            public void connected() {
+                requestRebuild();
+            }
+
+            @Override
+            public void notified(List<String> payloads) {
+                if (payloads.stream().anyMatch(p -> !instance.equals(p))) {
+                    requestRebuild();
+                }
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
         requestRebuild();
-        if (listener != null) {
-            listener.interrupt();
+        if (listening != null) {
+            listening.close();
         }
     }
 
@@ -91,10 +102,23 @@ public class NetworkSnapshots {
         return current;
     }
 
+    /** Whether a snapshot of the stored network has been built since the start; until then nothing can be routed. */
+    public boolean built() {
+        return built;
+    }
+
     public long rebuilds() {
         return rebuilds;
     }
 
+    public long failedRebuilds() {
+        return failedRebuilds;
+    }
+
+    /** Why the last rebuild failed, while no later one succeeded. */
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
     /**
      * Called inside a transaction that changes nodes or links: once it commits, this and every other instance
      * rebuild their snapshot.
@@ -133,6 +157,7 @@ public class NetworkSnapshots {
     }
 
     private void rebuildLoop() {
+        long retryMillis = RETRY_MILLIS_MIN;
         while (running) {
             synchronized (signal) {
                 while (running && !dirty.get()) {
@@ -150,10 +175,32 @@ public class NetworkSnapshots {
             dirty.set(false);
             try {
                 rebuild();
+                retryMillis = RETRY_MILLIS_MIN;
             } catch (RuntimeException e) {
-                LOG.errorf(e, "could not rebuild the transport network; keeping the previous snapshot");
+                failed(e);
+                LOG.warnf("could not rebuild the transport network (%s); keeping the previous snapshot, retrying in %d ms",
+                        lastError, retryMillis);
+                dirty.set(true);
+                synchronized (signal) {
+                    try {
+                        signal.wait(retryMillis);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                retryMillis = Math.min(retryMillis * 2, RETRY_MILLIS_MAX);
             }
         }
+    }
+
+    private void failed(RuntimeException e) {
+        failedRebuilds++;
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        lastError = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private void rebuild() {
@@ -161,48 +208,9 @@ public class NetworkSnapshots {
         NetworkData data = repository.loadAll();
         current = new Router(Network.of(data.nodes(), data.links()));
         rebuilds++;
+        built = true;
+        lastError = null;
         LOG.debugf("transport network rebuilt: %d nodes, %d links in %d ms", data.nodes().size(), data.links().size(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private void listenLoop() {
-        Connection connection = null;
-        while (running) {
-            try {
-                if (connection == null || connection.isClosed()) {
-                    connection = DriverManager.getConnection(jdbcUrl, jdbcUser.orElse(null), jdbcPassword.orElse(null));
-                    try (Statement s = connection.createStatement()) {
-                        s.execute("LISTEN " + CHANNEL);
-                    }
-                    // a change committed before LISTEN took effect would otherwise go unnoticed
-                    requestRebuild();
-                }
-                PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(LISTEN_TIMEOUT_MILLIS);
-                if (notifications != null && Arrays.stream(notifications).anyMatch(n -> !instance.equals(n.getParameter()))) {
-                    requestRebuild();
-                }
-            } catch (SQLException e) {
-                LOG.debugf("cannot listen for network changes (%s); retrying", e.getMessage());
-                close(connection);
-                connection = null;
-                try {
-                    Thread.sleep(LISTEN_TIMEOUT_MILLIS);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        close(connection);
-    }
-
-    private static void close(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // dropping a broken listener connection
-            }
-        }
     }
 }
