@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,9 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** A PostgreSQL restart or fail-over takes seconds; the client is told to come back after a few. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -114,12 +119,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<SQLException> unreachable = databaseUnreachable(e);
+        if (unreachable.isPresent()) {
+            LOG.warnf("The database is unreachable on %s: %s", path(uri), unreachable.get().getMessage());
+            Problem problem = new Problem(Problem.TYPE_BASE + "database-unavailable", "Service unavailable", 503,
+                    "The database cannot be reached right now; retry after the seconds in Retry-After", path(uri), null, null);
+            return ProblemResponses.of(problem, Map.of("Retry-After", DATABASE_RETRY_AFTER_SECONDS));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s (incident %s)", path(uri), incident);
         Problem problem = new Problem(Problem.TYPE_BASE + "internal", "Internal server error", 500,
                 "The request could not be completed; the incident id helps find it in the logs", path(uri), null,
                 Map.of("incident", incident));
         return ProblemResponses.of(problem);
+    }
+
+    /**
+     * The SQL failure in a cause chain that says the database cannot be reached (SQLSTATE class 08, connection
+     * exception) or is going away or not there yet (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot
+     * connect now): nothing the request did, so a 503 to retry rather than a 500 incident.
+     */
+    static Optional<SQLException> databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
     }
 
     private Response malformedJson(JsonProcessingException e, UriInfo uri) {
