@@ -17,14 +17,34 @@ feed() { # feed <path-and-query> <file>
   fi
   key="jjj-default-$(sha256sum "$file" | cut -c1-32)"
   echo "loader: POST $1 <- $2"
-  curl --silent --show-error --fail-with-body \
+  # Ask for 202 + Location: the answer of a long feed then never depends on one connection staying open.
+  status=$(curl --silent --show-error \
        --retry 5 --retry-delay 3 --retry-connrefused \
+       -o /tmp/answer -D /tmp/headers -w '%{http_code}' \
        -X POST "$GATEWAY$1" \
        -H "Authorization: Bearer $JJJ_ADMIN_KEY" \
        -H "Content-Type: text/csv" \
        -H "Idempotency-Key: $key" \
-       --data-binary "@$file"
+       -H "Prefer: respond-async" \
+       --data-binary "@$file")
+  if [ "$status" = 202 ]; then
+    location=$(sed -n 's/^[Ll]ocation: *\([^[:space:]]*\).*$/\1/p' /tmp/headers)
+    echo "loader: accepted, following $location"
+    state=queued
+    while [ "$state" = queued ] || [ "$state" = running ]; do
+      sleep 1
+      curl --silent --show-error --fail-with-body --retry 5 --retry-delay 3 --retry-connrefused \
+           -o /tmp/answer "$GATEWAY$location" -H "Authorization: Bearer $JJJ_ADMIN_KEY"
+      state=$(sed -n 's/^{[^{]*"state":"\([a-z]*\)".*$/\1/p' /tmp/answer)
+    done
+    [ "$state" = succeeded ] && status=200 || status=500
+  fi
+  cat /tmp/answer
   echo
+  case "$status" in
+    2*) ;;
+    *) echo "loader: $2 was refused (HTTP $status)" >&2; exit 1 ;;
+  esac
 }
 
 # Order matters: the indicator catalogue before the observations that use it,

@@ -1,8 +1,9 @@
 package io.jjj.gateway.api;
 
+import io.jjj.gateway.config.GatewayConfig;
 import io.jjj.gateway.events.EventFilter;
 import io.jjj.gateway.events.EventRelay;
-import io.jjj.gateway.events.RelayedEvent;
+import io.jjj.gateway.events.SseSubscriber;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.regions.Regions;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,10 +32,12 @@ public class EventStreamResource {
 
     private final EventRelay relay;
     private final Regions regions;
+    private final GatewayConfig config;
 
-    public EventStreamResource(EventRelay relay, Regions regions) {
+    public EventStreamResource(EventRelay relay, Regions regions, GatewayConfig config) {
         this.relay = relay;
         this.regions = regions;
+        this.config = config;
     }
 
     @GET
@@ -42,13 +46,19 @@ public class EventStreamResource {
             description = "Relays the CloudEvents of jjj.indicators.v1, jjj.projects.v1 and jjj.transport.v1 as they are published "
                     + "(from the moment of subscribing). Each SSE message has `id` = the CloudEvent id, `event` = its type and "
                     + "`data` = the CloudEvent JSON. After a reconnect, `Last-Event-ID` replays what was missed from the "
-                    + "gateway's buffer of recent events. The AsyncAPI document at /asyncapi.yaml describes the events.")
+                    + "gateway's buffer of recent events (bounded in count and bytes; it survives a gateway restart, which reads "
+                    + "back recent events from Kafka). A client that reads too slowly is sent a `retry` hint and the stream "
+                    + "ends; it resumes with `Last-Event-ID`. The AsyncAPI document at /asyncapi.yaml describes the events.")
     @APIResponse(responseCode = "200", description = "An event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "one event", value = "id: 7d0c5a4e-8d0e-4a8a-bb64-3f3c3c1f0f55\n"
                             + "event: jjj.projects.project.status-changed.v1\n"
                             + "data: {\"specversion\":\"1.0\",\"id\":\"7d0c5a4e-8d0e-4a8a-bb64-3f3c3c1f0f55\",\"type\":\"jjj.projects.project.status-changed.v1\",\"data\":{\"destination\":\"120115\"}}\n")))
     @APIResponse(responseCode = "400", description = "Unknown region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The gateway serves its limit of event streams, or is still reading back "
+            + "recent events after a start; retry after the `Retry-After` seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void stream(
             @Parameter(description = "Comma list of event types or type prefixes", example = "jjj.projects.,jjj.transport.link.opened.v1")
@@ -62,27 +72,6 @@ public class EventStreamResource {
         if (region != null && !region.isBlank()) {
             regions.require("region", region.trim());
         }
-        relay.subscribe(new SinkSubscriber(EventFilter.of(types, region), sink, sse), lastEventId);
-    }
-
-    private record SinkSubscriber(EventFilter filter, SseEventSink sink, Sse sse) implements EventRelay.Subscriber {
-
-        @Override
-        public boolean deliver(RelayedEvent event) {
-            if (sink.isClosed()) {
-                return false;
-            }
-            sink.send(sse.newEventBuilder().id(event.id()).name(event.type()).data(event.json()).build());
-            return true;
-        }
-
-        @Override
-        public boolean keepAlive() {
-            if (sink.isClosed()) {
-                return false;
-            }
-            sink.send(sse.newEventBuilder().comment("keep-alive").build());
-            return true;
-        }
+        relay.subscribe(new SseSubscriber(EventFilter.of(types, region), sink, sse, config.events()), lastEventId);
     }
 }

@@ -103,6 +103,38 @@ public interface GatewayConfig {
         @WithDefault("10000")
         int bufferSize();
 
+        /** The same buffer's bound in bytes (of the events as read from Kafka); the oldest events go first. */
+        @WithDefault("33554432")
+        long bufferMaxBytes();
+
+        /** How far back in the topics the relay reads on start, so clients of the previous process can resume. */
+        @WithDefault("10m")
+        Duration readBack();
+
+        /** Open event streams at most; more are answered 503 with {@code Retry-After}. */
+        @WithDefault("1000")
+        int maxSubscribers();
+
+        /** Events handed to one stream and not yet written to its connection, at most. */
+        @WithDefault("1000")
+        int subscriberBufferEvents();
+
+        /** The same per-stream buffer's bound in bytes. */
+        @WithDefault("4194304")
+        long subscriberBufferBytes();
+
+        /** How long a replay may wait for a stream's full buffer to drain before the stream is closed. */
+        @WithDefault("10s")
+        Duration subscriberStall();
+
+        /** The reconnect delay sent in the {@code retry} field to a stream closed for falling behind. */
+        @WithDefault("1s")
+        Duration retry();
+
+        /** The {@code Retry-After} of a refused stream. */
+        @WithDefault("5s")
+        Duration retryAfter();
+
         /** Interval of the keep-alive comment sent to idle subscribers. */
         @WithDefault("15s")
         Duration keepAlive();

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.gateway.config.GatewayConfig;
 import io.jjj.platform.outbox.KafkaClients;
+import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -13,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -21,33 +26,60 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Reads the three topics from their latest offsets (no consumer group: every gateway instance sees every event),
- * keeps the most recent events in a bounded buffer so a reconnecting client resumes after its
- * {@code Last-Event-ID}, and hands each event to the subscribers whose filter it matches.
+ * Reads the three topics (no consumer group: every gateway instance sees every event), keeps the most recent events
+ * in a buffer bounded by count and bytes so a reconnecting client resumes after its {@code Last-Event-ID}, and hands
+ * each event to the subscribers whose filter it matches.
+ * <p>
+ * The relay remembers, per partition, the offset after the last record it relayed; after a Kafka error it resumes
+ * there, so nothing produced meanwhile is skipped. On start it reads back a configured window of each partition, so a
+ * client that was subscribed to the previous gateway process finds its {@code Last-Event-ID} again; until the relay
+ * has caught up with what the topics held at start, resuming clients are asked to come back a little later.
  */
 @ApplicationScoped
 public class EventRelay {
 
-    /** Where a subscriber's events go; false when it is gone. */
+    /** What became of an event handed to a subscriber. */
+    public enum Delivery {
+        ACCEPTED,
+        /** The client went away. */
+        GONE,
+        /** The client read too slowly: its buffer was full and it was closed with a retry hint. */
+        FELL_BEHIND
+    }
+
+    /** Where a subscriber's events go. */
     public interface Subscriber {
         EventFilter filter();
 
-        boolean deliver(RelayedEvent event);
+        /** Hands over a live event without waiting. */
+        Delivery deliver(RelayedEvent event);
+
+        /** Hands over a replayed event, waiting a bounded time while the subscriber's buffer is full. */
+        Delivery replay(RelayedEvent event);
+
+        /** Closes the stream with a retry hint, so the client resumes with {@code Last-Event-ID}. */
+        void fallBehind();
 
         /** Sends a comment so proxies keep an idle stream open; false when the subscriber is gone. */
         boolean keepAlive();
+    }
+
+    /** How far back the replay buffer reaches, for metrics and health details. */
+    public record BufferStats(int events, long bytes, String oldestId, Instant oldestRecorded) {
+        static final BufferStats EMPTY = new BufferStats(0, 0, null, null);
     }
 
     public static final List<String> TOPICS = List.of("jjj.indicators.v1", "jjj.projects.v1", "jjj.transport.v1");
@@ -57,23 +89,44 @@ public class EventRelay {
 
     private final KafkaClients kafka;
     private final Regions regions;
-    private final int bufferSize;
+    private final GatewayConfig.Events config;
     private final Vertx vertx;
-    private final Duration keepAlive;
-    private final ArrayDeque<RelayedEvent> recent = new ArrayDeque<>();
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ReplayBuffer recent;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** The next offset to relay, per partition; written by the relay thread only. */
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private final Counter fellBehind;
+    private final Counter refused;
+    private volatile BufferStats stats = BufferStats.EMPTY;
     private volatile boolean running;
     private volatile boolean assigned;
+    private volatile boolean caughtUp;
     private volatile String lastError;
+    private Map<TopicPartition, Long> endsAtStart;
     private Thread thread;
+    private long keepAliveTimer;
     private volatile KafkaConsumer<String, String> consumer;
 
-    public EventRelay(KafkaClients kafka, Regions regions, GatewayConfig config, Vertx vertx) {
+    public EventRelay(KafkaClients kafka, Regions regions, GatewayConfig config, Vertx vertx, MeterRegistry metrics) {
         this.kafka = kafka;
         this.vertx = vertx;
-        this.keepAlive = config.events().keepAlive();
         this.regions = regions;
-        this.bufferSize = config.events().bufferSize();
+        this.config = config.events();
+        this.recent = new ReplayBuffer(this.config.bufferSize(), this.config.bufferMaxBytes());
+        Gauge.builder("jjj.gateway.events.buffer.events", this, r -> r.stats.events())
+                .description("Events held for Last-Event-ID replay").register(metrics);
+        Gauge.builder("jjj.gateway.events.buffer.bytes", this, r -> r.stats.bytes())
+                .description("Bytes of the events held for replay").baseUnit("bytes").register(metrics);
+        Gauge.builder("jjj.gateway.events.buffer.oldest.timestamp", this,
+                        r -> r.stats.oldestRecorded() == null ? Double.NaN : r.stats.oldestRecorded().toEpochMilli() / 1000.0)
+                .description("When Kafka recorded the oldest event held for replay (epoch seconds): how far back a client can resume")
+                .baseUnit("seconds").register(metrics);
+        Gauge.builder("jjj.gateway.events.subscribers", this, EventRelay::subscriberCount)
+                .description("Open event streams").register(metrics);
+        fellBehind = Counter.builder("jjj.gateway.events.subscribers.fell.behind")
+                .description("Streams closed with a retry hint because the client read too slowly").register(metrics);
+        refused = Counter.builder("jjj.gateway.events.subscribers.refused")
+                .description("Streams refused with 503 because the subscriber cap was reached").register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -81,11 +134,12 @@ public class EventRelay {
         thread = new Thread(this::run, "jjj-gateway-events");
         thread.setDaemon(true);
         thread.start();
-        vertx.setPeriodic(keepAlive.toMillis(), timer -> subscribers.removeIf(s -> !s.keepAlive()));
+        keepAliveTimer = vertx.setPeriodic(config.keepAlive().toMillis(), timer -> subscriptions.removeIf(s -> !s.subscriber.keepAlive()));
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
+        vertx.cancelTimer(keepAliveTimer);
         KafkaConsumer<String, String> c = consumer;
         if (c != null) {
             c.wakeup();
@@ -100,59 +154,121 @@ public class EventRelay {
         return assigned;
     }
 
+    /** Whether the relay has read back everything the topics held when it started. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
     public String lastError() {
         return lastError;
     }
 
     public int subscriberCount() {
-        return subscribers.size();
+        return subscriptions.size();
+    }
+
+    public BufferStats bufferStats() {
+        return stats;
     }
 
     /**
-     * Replays the buffered events after {@code lastEventId} that match (all buffered ones when that id is no longer
-     * known) and adds the subscriber for what comes next, atomically, so nothing is missed or doubled.
+     * Adds the subscriber and, with a {@code lastEventId}, first replays the buffered events after it that match (all
+     * buffered ones when that id is no longer held). Only the snapshot of the buffer is taken under the publishing
+     * lock; the replay itself is sent from the caller's thread while live events wait in the subscriber's bounded
+     * hold, so nothing is missed or doubled and publishing never waits for a slow replay.
      */
-    public synchronized void subscribe(Subscriber subscriber, String lastEventId) {
-        if (lastEventId != null && !lastEventId.isBlank()) {
-            List<RelayedEvent> replay = after(lastEventId.trim());
-            for (RelayedEvent e : replay) {
-                if (subscriber.filter().matches(e, regions) && !subscriber.deliver(e)) {
-                    return;
-                }
+    public void subscribe(Subscriber subscriber, String lastEventId) {
+        boolean resuming = lastEventId != null && !lastEventId.isBlank();
+        if (resuming && !caughtUp) {
+            throw unavailable("The event relay is still reading back recent events; resume a little later");
+        }
+        Subscription subscription = new Subscription(subscriber, resuming);
+        List<RelayedEvent> replay;
+        synchronized (this) {
+            if (subscriptions.size() >= config.maxSubscribers()) {
+                refused.increment();
+                throw unavailable("The gateway serves its limit of " + config.maxSubscribers() + " event streams; retry later");
+            }
+            replay = resuming ? recent.after(lastEventId.trim()) : List.of();
+            subscriptions.add(subscription);
+        }
+        if (!resuming) {
+            return;
+        }
+        for (RelayedEvent e : replay) {
+            if (subscriber.filter().matches(e, regions) && !subscription.accepted(subscriber.replay(e))) {
+                subscriptions.remove(subscription);
+                return;
             }
         }
-        subscribers.add(subscriber);
+        if (!subscription.goLive()) {
+            subscriptions.remove(subscription);
+        }
     }
 
     public void unsubscribe(Subscriber subscriber) {
-        subscribers.remove(subscriber);
+        subscriptions.removeIf(s -> s.subscriber == subscriber);
     }
 
+    private ProblemException unavailable(String detail) {
+        return new ProblemException(503, "unavailable", "Service unavailable", detail, null)
+                .header("Retry-After", Long.toString(Math.max(1, config.retryAfter().toSeconds())));
+    }
 
     synchronized void publish(RelayedEvent event) {
-        recent.addLast(event);
-        while (recent.size() > bufferSize) {
-            recent.removeFirst();
-        }
-        for (Subscriber s : subscribers) {
-            if (s.filter().matches(event, regions) && !s.deliver(event)) {
-                subscribers.remove(s);
+        recent.add(event);
+        RelayedEvent oldest = recent.oldest().orElse(event);
+        stats = new BufferStats(recent.size(), recent.bytes(), oldest.id(), oldest.recorded());
+        for (Subscription s : subscriptions) {
+            if (!s.offer(event)) {
+                subscriptions.remove(s);
             }
         }
     }
 
-    private List<RelayedEvent> after(String id) {
-        List<RelayedEvent> later = new ArrayList<>();
-        for (Iterator<RelayedEvent> it = recent.descendingIterator(); it.hasNext(); ) {
-            RelayedEvent e = it.next();
-            if (e.id().equals(id)) {
-                Collections.reverse(later);
-                return later;
-            }
-            later.add(e);
+    /** A subscriber as the relay sees it: while its replay is sent, live events are held here, at most a buffer's worth. */
+    private final class Subscription {
+        final Subscriber subscriber;
+        private List<RelayedEvent> held;
+
+        Subscription(Subscriber subscriber, boolean replaying) {
+            this.subscriber = subscriber;
+            this.held = replaying ? new ArrayList<>() : null;
         }
-        Collections.reverse(later);
-        return later;
+
+        /** False when the subscriber is gone. */
+        synchronized boolean offer(RelayedEvent event) {
+            if (!subscriber.filter().matches(event, regions)) {
+                return true;
+            }
+            if (held == null) {
+                return accepted(subscriber.deliver(event));
+            }
+            if (held.size() >= config.subscriberBufferEvents()) {
+                fellBehind.increment();
+                subscriber.fallBehind();
+                return false;
+            }
+            held.add(event);
+            return true;
+        }
+
+        synchronized boolean goLive() {
+            for (RelayedEvent e : held) {
+                if (!accepted(subscriber.deliver(e))) {
+                    return false;
+                }
+            }
+            held = null;
+            return true;
+        }
+
+        boolean accepted(Delivery delivery) {
+            if (delivery == Delivery.FELL_BEHIND) {
+                fellBehind.increment();
+            }
+            return delivery == Delivery.ACCEPTED;
+        }
     }
 
     private void run() {
@@ -164,18 +280,28 @@ public class EventRelay {
                 backoff = 200;
                 while (running) {
                     for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                        parse(record.value()).ifPresent(this::publish);
+                        parse(record).ifPresent(this::publish);
+                        positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
+                    checkCaughtUp();
                 }
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
                 assigned = false;
                 lastError = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                LOG.warnf("Event relay paused: %s; retrying in %d ms", lastError, backoff);
+                LOG.warnf("Event relay paused: %s; resuming from its last positions in %d ms", lastError, backoff);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 10_000);
             }
+        }
+    }
+
+    private void checkCaughtUp() {
+        if (!caughtUp && endsAtStart != null && endsAtStart.entrySet().stream()
+                .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue())) {
+            caughtUp = true;
+            LOG.infof("Event relay has read back %d recent events", stats.events());
         }
     }
 
@@ -209,16 +335,43 @@ public class EventRelay {
             infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
         c.assign(partitions);
-        c.seekToEnd(partitions);
-        partitions.forEach(c::position);
+        List<TopicPartition> unseen = partitions.stream().filter(p -> !positions.containsKey(p)).toList();
+        partitions.stream().filter(positions::containsKey).forEach(p -> c.seek(p, positions.get(p)));
+        if (endsAtStart == null) {
+            readBack(c, unseen);
+            endsAtStart = c.endOffsets(partitions);
+        } else {
+            // partitions added while the gateway ran hold nothing it has relayed yet
+            c.seekToBeginning(unseen);
+        }
+        unseen.forEach(p -> positions.put(p, c.position(p)));
         assigned = true;
         lastError = null;
-        LOG.infof("Event relay reads %d partitions of %s from their latest offsets", partitions.size(), TOPICS);
+        checkCaughtUp();
+        LOG.infof("Event relay reads %d partitions of %s", partitions.size(), TOPICS);
     }
 
-    private Optional<RelayedEvent> parse(String value) {
+    /** Starts each partition at its first record of the read-back window, or at its end when the window holds none. */
+    private void readBack(KafkaConsumer<String, String> c, List<TopicPartition> partitions) {
+        long since = System.currentTimeMillis() - config.readBack().toMillis();
+        Map<TopicPartition, Long> query = new HashMap<>();
+        partitions.forEach(p -> query.put(p, since));
+        Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(query);
+        List<TopicPartition> empty = new ArrayList<>();
+        for (TopicPartition p : partitions) {
+            OffsetAndTimestamp at = found.get(p);
+            if (at == null) {
+                empty.add(p);
+            } else {
+                c.seek(p, at.offset());
+            }
+        }
+        c.seekToEnd(empty);
+    }
+
+    private Optional<RelayedEvent> parse(ConsumerRecord<String, String> record) {
         try {
-            JsonNode event = JSON.readTree(value);
+            JsonNode event = JSON.readTree(record.value());
             String id = event.path("id").asText("");
             if (id.isEmpty()) {
                 return Optional.empty();
@@ -232,7 +385,7 @@ public class EventRelay {
                 }
             }
             return Optional.of(new RelayedEvent(id, event.path("type").asText(""), Set.copyOf(mentioned),
-                    JSON.writeValueAsString(event), System.nanoTime()));
+                    JSON.writeValueAsString(event), Math.max(0, record.serializedValueSize()), Instant.ofEpochMilli(record.timestamp())));
         } catch (IOException e) {
             LOG.debugf("Skipped a record that is not a CloudEvent: %s", e.getMessage());
             return Optional.empty();
@@ -244,7 +397,8 @@ public class EventRelay {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "jjj-gateway-events-" + ProcessHandle.current().pid());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // a position the broker no longer holds: relay what it still has rather than jump over it
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports whether the relay reads all partitions of the three topics. Always UP: the gateway serves its API without
- * Kafka, so a relay waiting for the broker shows as {@code degraded}, never as not ready.
+ * Reports whether the relay reads all partitions of the three topics, and how far back replay reaches. Always UP: the
+ * gateway serves its API without Kafka, so a relay waiting for the broker shows as {@code degraded}, never as not ready.
  */
 @Readiness
 @ApplicationScoped
@@ -21,9 +21,16 @@ public class EventRelayReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        EventRelay.BufferStats buffer = relay.bufferStats();
         var builder = HealthCheckResponse.named("event-relay").up()
                 .withData("state", relay.assigned() ? "relaying" : "degraded")
-                .withData("subscribers", relay.subscriberCount());
+                .withData("subscribers", relay.subscriberCount())
+                .withData("caughtUp", relay.caughtUp())
+                .withData("bufferEvents", buffer.events())
+                .withData("bufferBytes", buffer.bytes());
+        if (buffer.oldestId() != null) {
+            builder.withData("oldestEventId", buffer.oldestId()).withData("oldestEventRecorded", buffer.oldestRecorded().toString());
+        }
         if (relay.lastError() != null) {
             builder.withData("error", relay.lastError());
         }

@@ -3,6 +3,7 @@ package io.jjj.gateway.events;
 import io.jjj.platform.regions.Regions;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ class EventFilterTest {
 
     private static final Regions REGIONS = new Regions();
     private static final RelayedEvent BAODI_PROJECT = new RelayedEvent("1", "jjj.projects.project.updated.v1",
-            Set.of("110108", "120115"), "{}", 0);
+            Set.of("110108", "120115"), "{}", 2, Instant.EPOCH);
 
     @Test
     void typesMatchByPrefixWithOrWithoutAStar() {
@@ -32,6 +33,6 @@ class EventFilterTest {
         assertTrue(EventFilter.of(null, "BJ-CORE6").matches(BAODI_PROJECT, REGIONS), "origin Haidian is in the six core districts");
         assertTrue(EventFilter.of(null, "120115").matches(BAODI_PROJECT, REGIONS));
         assertFalse(EventFilter.of(null, "130000").matches(BAODI_PROJECT, REGIONS));
-        assertFalse(EventFilter.of(null, "110000").matches(new RelayedEvent("2", "t", Set.of(), "{}", 0), REGIONS));
+        assertFalse(EventFilter.of(null, "110000").matches(new RelayedEvent("2", "t", Set.of(), "{}", 2, Instant.EPOCH), REGIONS));
     }
 }

@@ -14,12 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Posts feed files to the gateway with the admin key and prints the server's report. */
+/**
+ * Posts feed files to the gateway with the admin key, asking for an asynchronous answer, and follows the run's
+ * {@code Location} until it has ended, so a long feed never loses its answer to a timeout.
+ */
 public final class FeedClient {
 
     private static final Duration POLL_EVERY = Duration.ofSeconds(1);
     private static final Duration POLL_FOR = Duration.ofMinutes(30);
+    private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"(\\w+)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -40,7 +47,10 @@ public final class FeedClient {
         }
     }
 
-    /** Posts the file (streamed from disk) and, on 202 with a Location, polls until the report is ready. */
+    /**
+     * Posts the file (streamed from disk) and, on 202 with a Location, polls the run until it succeeded (the result is
+     * then 200 with the run and its report) or failed (the status of its problem, with the run).
+     */
     public Result post(Path file, FeedRoutes.Target target, Optional<String> idempotencyKey, PrintStream progress) {
         if (!Files.isRegularFile(file)) {
             throw new LauncherException("no such file: " + file);
@@ -53,6 +63,7 @@ public final class FeedClient {
                     .header("Content-Type", target.contentType() + "; charset=utf-8")
                     .header("Accept", "application/json, application/problem+json")
                     .header("Authorization", "Bearer " + adminKey)
+                    .header("Prefer", "respond-async")
                     .POST(HttpRequest.BodyPublishers.ofFile(file));
         } catch (FileNotFoundException e) {
             throw new LauncherException("no such file: " + file);
@@ -64,18 +75,43 @@ public final class FeedClient {
             if (location.isPresent()) {
                 URI poll = uri.resolve(location.get());
                 progress.println("accepted (202), polling " + poll);
-                long deadline = System.nanoTime() + POLL_FOR.toNanos();
-                while (resp.statusCode() == 202 && System.nanoTime() < deadline) {
-                    sleep(POLL_EVERY);
-                    resp = send(HttpRequest.newBuilder(poll)
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Accept", "application/json, application/problem+json")
-                            .header("Authorization", "Bearer " + adminKey)
-                            .GET().build(), poll);
-                }
+                return follow(poll, target);
             }
         }
         return new Result(resp.statusCode(), resp.body(), target.path());
+    }
+
+    /** Polls a run until it ended; a gateway or service briefly unavailable (5xx) is polled through. */
+    private Result follow(URI poll, FeedRoutes.Target target) {
+        long deadline = System.nanoTime() + POLL_FOR.toNanos();
+        while (System.nanoTime() < deadline) {
+            sleep(POLL_EVERY);
+            HttpResponse<String> resp = send(HttpRequest.newBuilder(poll)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json, application/problem+json")
+                    .header("Authorization", "Bearer " + adminKey)
+                    .GET().build(), poll);
+            if (resp.statusCode() >= 500) {
+                continue;
+            }
+            Matcher state = STATE.matcher(resp.body());
+            if (resp.statusCode() != 200 || !state.find()) {
+                return new Result(resp.statusCode(), resp.body(), target.path());
+            }
+            switch (state.group(1)) {
+                case "succeeded" -> {
+                    return new Result(200, resp.body(), target.path());
+                }
+                case "failed" -> {
+                    Matcher status = STATUS.matcher(resp.body());
+                    return new Result(status.find() ? Integer.parseInt(status.group(1)) : 500, resp.body(), target.path());
+                }
+                default -> {
+                    // queued or running: poll again
+                }
+            }
+        }
+        throw new LauncherException("the feed was still running after " + POLL_FOR.toMinutes() + " minutes; its run is " + poll);
     }
 
     private HttpResponse<String> send(HttpRequest request, URI uri) {

@@ -12,6 +12,10 @@ import io.jjj.indicators.domain.Indicator;
 import io.jjj.indicators.domain.IndicatorRules;
 import io.jjj.indicators.feed.Feeds;
 import io.jjj.platform.feeds.FeedReport;
+import io.jjj.platform.feeds.FeedMode;
+import io.jjj.platform.feeds.FeedService;
+import jakarta.ws.rs.core.HttpHeaders;
+import io.jjj.platform.feeds.FeedRun;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageLinks;
 import io.jjj.platform.paging.PageRequest;
@@ -180,6 +184,10 @@ public class IndicatorResource {
                     value = "{\"indicator\":\"va.tertiary\",\"region\":\"110000\",\"period\":\"2013\",\"value\":14986.5,\"source\":\"TANG2018\",\"published\":\"2018-11-01\"}"))})
     @APIResponse(responseCode = "200", description = "The report: received, inserted, updated (new vintages), unchanged, rejected, events",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedReport.class)))
+    @APIResponse(responseCode = "202", description = FeedService.ACCEPTED_DESCRIPTION,
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The run to poll",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
     @APIResponse(responseCode = "400", description = "Unknown mode or a malformed Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
@@ -191,12 +199,14 @@ public class IndicatorResource {
     @APIResponse(responseCode = "422", description = "Bad rows (atomic mode: nothing written), every one with line and column; "
             + "or an Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FeedReport feedObservations(
+    public Response feedObservations(
             InputStream body,
             @Parameter(description = "text/csv (with a header row) or application/x-ndjson", example = "text/csv") @HeaderParam("Content-Type") String contentType,
             @Parameter(description = "atomic (default): any bad row and nothing is written; partial: the good rows are written", example = "partial") @QueryParam("mode") String mode,
-            @Parameter(description = "Makes a retry return the first report without applying anything again", example = "nbs-2024-06-01") @HeaderParam("Idempotency-Key") String key) {
-        return feeds.observations(body, contentType, mode, key);
+            @Parameter(description = "Makes a retry return the first report without applying anything again", example = "nbs-2024-06-01") @HeaderParam("Idempotency-Key") String key,
+            @Parameter(description = FeedService.PREFER_DESCRIPTION, example = "respond-async") @HeaderParam("Prefer") String prefer,
+            @Context HttpHeaders headers) {
+        return feeds.observations(new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), key, prefer, headers.getLength()));
     }
 
     @POST
@@ -210,6 +220,10 @@ public class IndicatorResource {
                     value = "{\"code\":\"pm25.mean\",\"name_en\":\"PM2.5 annual mean concentration\",\"unit\":\"µg/m³\",\"frequency\":\"annual\"}"))})
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedReport.class)))
+    @APIResponse(responseCode = "202", description = FeedService.ACCEPTED_DESCRIPTION,
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The run to poll",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
     @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Over the size or row limit",
@@ -218,12 +232,14 @@ public class IndicatorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Bad rows, each with line and column",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FeedReport feedCatalogue(
+    public Response feedCatalogue(
             InputStream body,
             @Parameter(description = "text/csv (with a header row) or application/x-ndjson", example = "text/csv") @HeaderParam("Content-Type") String contentType,
             @Parameter(description = "atomic (default) or partial", example = "atomic") @QueryParam("mode") String mode,
-            @Parameter(description = "Makes a retry return the first report", example = "catalogue-2024-06") @HeaderParam("Idempotency-Key") String key) {
-        return feeds.catalogue(body, contentType, mode, key);
+            @Parameter(description = "Makes a retry return the first report", example = "catalogue-2024-06") @HeaderParam("Idempotency-Key") String key,
+            @Parameter(description = FeedService.PREFER_DESCRIPTION, example = "respond-async") @HeaderParam("Prefer") String prefer,
+            @Context HttpHeaders headers) {
+        return feeds.catalogue(new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), key, prefer, headers.getLength()));
     }
 
     @GET

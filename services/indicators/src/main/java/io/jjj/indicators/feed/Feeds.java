@@ -3,13 +3,11 @@ package io.jjj.indicators.feed;
 import io.jjj.indicators.domain.Catalogue;
 import io.jjj.indicators.domain.ObservationStore;
 import io.jjj.platform.events.EventPublisher;
-import io.jjj.platform.feeds.FeedMode;
-import io.jjj.platform.feeds.FeedReport;
 import io.jjj.platform.feeds.FeedService;
 import io.jjj.platform.regions.Regions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -31,14 +29,12 @@ public class Feeds {
         this.regions = regions;
     }
 
-    public FeedReport observations(InputStream body, String contentType, String mode, String idempotencyKey) {
-        FeedService.FeedRequest request = new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), idempotencyKey);
-        return feeds.ingest(new ObservationFeed(catalogue.indicators(), catalogue.sources().keySet(), regions, store, events,
+    public Response observations(FeedService.FeedRequest request) {
+        return feeds.submit(new ObservationFeed(catalogue.indicators(), catalogue.sources().keySet(), regions, store, events,
                 LocalDate.now(ZoneOffset.UTC)), request);
     }
 
-    public FeedReport catalogue(InputStream body, String contentType, String mode, String idempotencyKey) {
-        FeedService.FeedRequest request = new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), idempotencyKey);
-        return feeds.ingest(new CatalogueFeed(catalogue, events), request);
+    public Response catalogue(FeedService.FeedRequest request) {
+        return feeds.submit(new CatalogueFeed(catalogue, events), request);
     }
 }

@@ -119,6 +119,22 @@ public interface PlatformConfig {
         /** Row errors listed in a report; the count of rejected rows stays exact beyond it. */
         @WithDefault("1000")
         int maxReportedErrors();
+
+        /** Feeds with a larger {@code Content-Length} are answered 202 with a run to poll, as with {@code Prefer: respond-async}. */
+        @WithDefault("8388608")
+        long asyncAboveBytes();
+
+        /** Asynchronous feed runs applied at once by one instance; more wait queued. */
+        @WithDefault("2")
+        int asyncWorkers();
+
+        /** How often an instance records that its unfinished runs are alive, with their progress. */
+        @WithDefault("5s")
+        Duration runHeartbeat();
+
+        /** An unfinished run without a heartbeat for this long belongs to a stopped instance and is marked failed. */
+        @WithDefault("30s")
+        Duration runAbandonedAfter();
     }
 
     interface Security {

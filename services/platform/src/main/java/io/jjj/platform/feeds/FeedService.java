@@ -9,42 +9,155 @@ import io.jjj.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The machinery behind every {@code POST …/feeds}: streams the body row by row, validates each row, applies
  * valid rows in chunks inside one transaction, and answers with a report. Atomic mode writes nothing when any
  * row is bad; partial mode writes the good rows. An {@code Idempotency-Key} makes a retry return the first
  * report without applying anything again.
+ * <p>
+ * A feed sent with {@code Prefer: respond-async}, or larger than the configured size, is written to a temporary
+ * file as it arrives and answered {@code 202} with the {@code Location} of its run; the run is applied in the
+ * background and its state, progress and report are kept in the database (see {@link FeedRuns}).
  */
 @ApplicationScoped
 public class FeedService {
+
+    /** How feed operations document {@code Prefer}, and their 202 answer. */
+    public static final String PREFER_DESCRIPTION = "respond-async: answer 202 at once with the Location of the run to poll "
+            + "(feeds larger than the configured size are always answered so)";
+    public static final String ACCEPTED_DESCRIPTION = "The feed was received and runs in the background: poll the Location "
+            + "(/api/<service>/feeds/runs/{id}) until its state is succeeded (with the report) or failed (with the problem)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TRANSACTION_TIMEOUT_SECONDS = 3600;
 
     private final AgroalDataSource dataSource;
     private final PlatformConfig config;
+    private final FeedRuns runs;
 
-    public FeedService(AgroalDataSource dataSource, PlatformConfig config) {
+    public FeedService(AgroalDataSource dataSource, PlatformConfig config, FeedRuns runs) {
         this.dataSource = dataSource;
         this.config = config;
+        this.runs = runs;
     }
 
-    /** A feed request as the resource received it. */
-    public record FeedRequest(InputStream body, String contentType, FeedMode mode, String idempotencyKey) {
+    /**
+     * A feed request as the resource received it: {@code prefer} is the {@code Prefer} header, {@code contentLength}
+     * the {@code Content-Length} (-1 when the body is chunked).
+     */
+    public record FeedRequest(InputStream body, String contentType, FeedMode mode, String idempotencyKey, String prefer,
+                              long contentLength) {
+
+        boolean respondAsync(long aboveBytes) {
+            return contentLength > aboveBytes || (prefer != null && Arrays.stream(prefer.split(","))
+                    .map(p -> p.split(";")[0].trim()).anyMatch("respond-async"::equalsIgnoreCase));
+        }
+    }
+
+    /**
+     * Answers a feed: {@code 200} with its report, or {@code 202} with the {@code Location} of its run when the client
+     * prefers that or the body is large.
+     */
+    public <R> Response submit(FeedHandler<R> handler, FeedRequest request) {
+        if (!request.respondAsync(config.feeds().asyncAboveBytes())) {
+            return Response.ok(ingest(handler, request)).build();
+        }
+        FeedFormat format = FeedFormat.fromContentType(request.contentType());
+        String key = normaliseKey(request.idempotencyKey());
+        Spooled body = spool(request.body());
+        boolean handedOver = false;
+        try {
+            if (key != null) {
+                Optional<StoredRequest> earlier = findRequest(handler.name(), key);
+                if (earlier.isPresent()) {
+                    requireSameBody(earlier.get().bodySha256(), body.sha256(), key);
+                    return Response.ok(earlier.get().report().asReplay()).build();
+                }
+            }
+            FeedRuns.Accepted accepted = runs.accept(handler.name(), request.mode(), key, body.sha256(), body.bytes(),
+                    progress -> applySpooled(handler, format, body.file(), request.mode(), key, progress));
+            handedOver = accepted.created();
+            if (!accepted.created()) {
+                requireSameBody(accepted.bodySha256(), body.sha256(), key);
+            }
+            return Response.accepted(accepted.run()).header("Location", runs.location(accepted.run().id()))
+                    .header("Retry-After", "1").build();
+        } finally {
+            if (!handedOver) {
+                body.delete();
+            }
+        }
+    }
+
+    /** A feed body written to a temporary file, with its hash; the run deletes it when it ends. */
+    private record Spooled(Path file, String sha256, long bytes) {
+        void delete() {
+            FeedService.delete(file);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Spooled spool(InputStream in) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("jjj-feed-", ".body");
+            FeedBodyLimits body = new FeedBodyLimits(in, config.feeds().maxBytes());
+            long bytes;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                bytes = body.transferTo(out);
+            }
+            return new Spooled(file, body.sha256(), bytes);
+        } catch (FeedBodyLimits.TooLargeException e) {
+            delete(file);
+            throw ProblemException.tooLarge("The feed is larger than the limit of " + config.feeds().maxBytes() + " bytes");
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <R> FeedReport applySpooled(FeedHandler<R> handler, FeedFormat format, Path file, FeedMode mode,
+                                        String key, AtomicLong progress) {
+        try (InputStream in = Files.newInputStream(file)) {
+            FeedBodyLimits body = new FeedBodyLimits(in, config.feeds().maxBytes());
+            return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
+                    .call(() -> run(handler, format, body, mode, key, progress));
+        } catch (QuarkusTransactionException e) {
+            throw unwrap(e, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(file);
+        }
     }
 
     public <R> FeedReport ingest(FeedHandler<R> handler, FeedRequest request) {
@@ -59,7 +172,7 @@ public class FeedService {
                 }
             }
             return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
-                    .call(() -> run(handler, format, body, request.mode(), key));
+                    .call(() -> run(handler, format, body, request.mode(), key, new AtomicLong()));
         } catch (QuarkusTransactionException e) {
             throw unwrap(e, key);
         } catch (IOException e) {
@@ -67,8 +180,8 @@ public class FeedService {
         }
     }
 
-    private <R> FeedReport run(FeedHandler<R> handler, FeedFormat format, FeedBodyLimits body, FeedMode mode, String key)
-            throws IOException, SQLException {
+    private <R> FeedReport run(FeedHandler<R> handler, FeedFormat format, FeedBodyLimits body, FeedMode mode, String key,
+                               AtomicLong progress) throws IOException, SQLException {
         FeedRowReader reader = FeedRowReader.of(format, new InputStreamReader(body, StandardCharsets.UTF_8),
                 handler.requiredColumns(), handler.optionalColumns());
         FeedCounts counts = new FeedCounts();
@@ -93,6 +206,7 @@ public class FeedService {
                 break;
             }
             received++;
+            progress.set(received);
             if (received > config.feeds().maxRows()) {
                 throw ProblemException.tooLarge("The feed has more than the limit of " + config.feeds().maxRows() + " rows");
             }
@@ -146,11 +260,15 @@ public class FeedService {
         } catch (FeedBodyLimits.TooLargeException e) {
             hash = "";
         }
-        if (!hash.equals(earlier.bodySha256())) {
+        requireSameBody(earlier.bodySha256(), hash, key);
+        return earlier.report().asReplay();
+    }
+
+    private static void requireSameBody(String earlierSha256, String sha256, String key) {
+        if (!sha256.equals(earlierSha256)) {
             throw ProblemException.unprocessable("Idempotency-Key '" + key + "' was used before with a different body; "
                     + "use a new key for a new feed", List.of(FieldError.field("Idempotency-Key", "reused with another body")));
         }
-        return earlier.report().asReplay();
     }
 
     private record StoredRequest(String bodySha256, FeedReport report) {

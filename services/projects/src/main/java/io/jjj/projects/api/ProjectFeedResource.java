@@ -3,6 +3,10 @@ package io.jjj.projects.api;
 import io.jjj.platform.feeds.FeedMode;
 import io.jjj.platform.feeds.FeedReport;
 import io.jjj.platform.feeds.FeedService;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
+import io.jjj.platform.feeds.FeedRun;
 import io.jjj.platform.problem.Problem;
 import io.jjj.projects.feed.ProjectFeed;
 import jakarta.ws.rs.Consumes;
@@ -52,6 +56,10 @@ public class ProjectFeedResource {
                             {"ref": "bjfu-to-xiongan", "name_en": "Beijing Forestry University to Xiong'an", "kind": "public-service", "origin": "110000", "destination": "133100", "status": "planned"}
                             """))})
     @APIResponse(responseCode = "200", description = "What the feed did", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedReport.class)))
+    @APIResponse(responseCode = "202", description = FeedService.ACCEPTED_DESCRIPTION,
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The run to poll",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
     @APIResponse(responseCode = "400", description = "mode or Idempotency-Key invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Two rows of one feed move the same project in a way the lifecycle does not allow", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -59,12 +67,15 @@ public class ProjectFeedResource {
     @APIResponse(responseCode = "415", description = "Not CSV or NDJSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Atomic mode and some rows are invalid (each listed with line and column), or the Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FeedReport feed(InputStream body,
+    public Response feed(InputStream body,
                            @Parameter(description = "text/csv or application/x-ndjson", example = "text/csv") @HeaderParam("Content-Type") String contentType,
                            @Parameter(description = "atomic (default): one bad row and nothing is written; partial: the good rows are applied", example = "partial")
                            @QueryParam("mode") String mode,
                            @Parameter(description = "Makes a retry return the first report without applying anything again", example = "projects-2026-01-15")
-                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return feeds.ingest(handler, new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), idempotencyKey));
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Parameter(description = FeedService.PREFER_DESCRIPTION, example = "respond-async") @HeaderParam("Prefer") String prefer,
+                           @Context HttpHeaders headers) {
+        return feeds.submit(handler, new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), idempotencyKey, prefer,
+                headers.getLength()));
     }
 }

@@ -3,6 +3,11 @@ package io.jjj.transport.api;
 import io.jjj.platform.feeds.FeedMode;
 import io.jjj.platform.feeds.FeedReport;
 import io.jjj.platform.feeds.FeedService;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
+import io.jjj.platform.feeds.FeedRun;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.transport.feed.LinkFeed;
@@ -46,6 +51,10 @@ public class FeedResource {
             + "(the columns of transport-nodes.csv or transport-links.csv)")
     @APIResponse(responseCode = "200", description = "The feed's report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedReport.class)))
+    @APIResponse(responseCode = "202", description = FeedService.ACCEPTED_DESCRIPTION,
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The run to poll",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
     @APIResponse(responseCode = "400", description = "Unknown kind or mode",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid gateway token",
@@ -56,12 +65,14 @@ public class FeedResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Bad rows (every one listed with line and column); nothing written in atomic mode",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public FeedReport post(
+    public Response post(
             @Parameter(description = "nodes or links", required = true, example = "links") @QueryParam("kind") String kind,
             @Parameter(description = "atomic (default) or partial", example = "atomic") @QueryParam("mode") String mode,
             @Parameter(description = "Makes a retry return the first report without applying anything again",
                     example = "links-2024-06-01") @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = FeedService.PREFER_DESCRIPTION, example = "respond-async") @HeaderParam("Prefer") String prefer,
+            @Context HttpHeaders headers,
             @RequestBody(required = true, content = {
                     @Content(mediaType = "text/csv", examples = @ExampleObject(name = "links",
                             value = "from,to,mode,line,distance_km,minutes,opened,source\n"
@@ -71,11 +82,12 @@ public class FeedResource {
                                     + "\"lon\":116.379,\"lat\":39.865}\n"))})
             InputStream body) {
         FeedMode feedMode = FeedMode.parse(mode);
-        FeedService.FeedRequest request = new FeedService.FeedRequest(body, contentType, feedMode, idempotencyKey);
+        FeedService.FeedRequest request = new FeedService.FeedRequest(body, contentType, feedMode, idempotencyKey, prefer,
+                headers.getLength());
         String k = QueryParams.required("kind", kind);
         return switch (k) {
-            case "nodes" -> feeds.ingest(nodeFeed, request);
-            case "links" -> feeds.ingest(linkFeed, request);
+            case "nodes" -> feeds.submit(nodeFeed, request);
+            case "links" -> feeds.submit(linkFeed, request);
             default -> throw ProblemException.invalidParameter("kind", "nodes or links, was '" + k + "'");
         };
     }

@@ -1,0 +1,65 @@
+package io.jjj.platform.feeds;
+
+import io.jjj.platform.config.PlatformConfig;
+import io.jjj.platform.problem.Problem;
+import io.jjj.platform.problem.ProblemException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** The status of a feed answered 202, at the same path in every service: {@code /api/<service>/feeds/runs/{id}}. */
+@Path("/api/{service}/feeds/runs/{id}")
+@Tag(name = "feeds", description = "Runs of feeds answered 202 Accepted")
+public class FeedRunResource {
+
+    private final FeedRuns runs;
+    private final PlatformConfig config;
+
+    public FeedRunResource(FeedRuns runs, PlatformConfig config) {
+        this.runs = runs;
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getFeedRun", summary = "Where a feed answered 202 stands: queued, running (rows read so far), "
+            + "succeeded (with its report) or failed (with its problem)")
+    @APIResponse(responseCode = "200", description = "The run; poll until state is succeeded or failed",
+            headers = @Header(name = "Retry-After", description = "Seconds until polling again is useful, while unfinished"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
+    @APIResponse(responseCode = "404", description = "No such run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "The service's name", example = "indicators") @PathParam("service") String service,
+                        @Parameter(description = "The run id from the feed's Location") @PathParam("id") String id) {
+        if (!config.service().name().equals(service)) {
+            throw ProblemException.notFound("This is the " + config.service().name() + " service; it has no feed runs of " + service);
+        }
+        FeedRun run = parse(id).flatMap(runs::find)
+                .orElseThrow(() -> ProblemException.notFound("No feed run " + id));
+        Response.ResponseBuilder response = Response.ok(run);
+        if (!run.finished()) {
+            response.header("Retry-After", "1");
+        }
+        return response.build();
+    }
+
+    private static java.util.Optional<UUID> parse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
