@@ -76,11 +76,14 @@ class PoisonEventFaultIT {
                     .filter(e -> e.ref().equals(other.ref) && e.type().equals(ProjectWrites.TYPE_STATUS_CHANGED)).map(Subscriber.Event::id).toList();
             long poisonPending = projects.count("SELECT count(*) FROM outbox_event WHERE id = ?::uuid AND sent_at IS NULL", poisonId);
             long backlog = projects.count("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
+            long parkedRows = projects.count("SELECT count(*) FROM parked_event WHERE kind = 'outbox' AND event_id = ?::uuid", poisonId);
             Answers.Answer parkedList = client.get("/api/projects/events/parked?size=1000");
-            boolean parked = parkedList.ok() && parkedList.body().contains("\"" + poisonId + "\"");
+            Answers.Answer parkedDirect = Answers.direct(faults, "projects").get("/api/projects/events/parked?size=1000");
+            boolean listed = parkedList.ok() && parkedList.body().contains("\"" + poisonId + "\"");
 
             FaultReport.write(suite, "(e) poison event", writes.acknowledgedWrites(), writes.found(), 1, nextOnTopic.size(),
-                    arrival, client.longest(), "poison: " + how + "; listed as parked " + parked + " (" + parkedList.status() + "), still pending in the outbox " + poisonPending
+                    arrival, client.longest(), "poison: " + how + "; parked rows " + parkedRows + ", listed by the admin endpoint " + listed + " (gateway "
+                            + parkedList.status() + ", service " + parkedDirect.status() + "), still pending in the outbox " + poisonPending
                             + ", outbox backlog " + backlog + "; the next event of another subject over SSE " + nextOverSse.size()
                             + " time(s), on the topic " + nextOnTopic.size() + " time(s) over " + WATCH.toSeconds() + " s");
             assertAll(
@@ -90,7 +93,8 @@ class PoisonEventFaultIT {
                     () -> assertEquals(1, nextOnTopic.size(), "exactly once on the topic"),
                     () -> assertEquals(1, nextOverSse.size(), "exactly once over SSE"),
                     () -> assertEquals(0, poisonPending, "the poison no longer waits in the outbox"),
-                    () -> assertTrue(parked, "the poison is listed as parked: " + parkedList),
+                    () -> assertEquals(1, parkedRows, "the poison is parked"),
+                    () -> assertTrue(listed, "the admin endpoint lists the parked poison: " + parkedList),
                     () -> assertEquals(0, backlog, "the outbox drained"));
         }
     }
