@@ -28,15 +28,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Reads the three topics (no consumer group: every gateway instance sees every event), keeps the most recent events
@@ -45,8 +48,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>
  * The relay remembers, per partition, the offset after the last record it relayed; after a Kafka error it resumes
  * there, so nothing produced meanwhile is skipped. On start it reads back a configured window of each partition, so a
- * client that was subscribed to the previous gateway process finds its {@code Last-Event-ID} again; until the relay
- * has caught up with what the topics held at start, resuming clients are asked to come back a little later.
+ * client that was subscribed to the previous gateway process finds its {@code Last-Event-ID} again. Partitions are read
+ * back at their own pace, so what is read back is put in the order Kafka recorded it (keeping the newest within the
+ * buffer's bounds) before it enters the buffer; until then, streams are refused with {@code 503} and
+ * {@code Retry-After}.
  */
 @ApplicationScoped
 public class EventRelay {
@@ -92,6 +97,7 @@ public class EventRelay {
     private final GatewayConfig.Events config;
     private final Vertx vertx;
     private final ReplayBuffer recent;
+    private final ReadBack readBack;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     /** The next offset to relay, per partition; written by the relay thread only. */
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
@@ -113,6 +119,7 @@ public class EventRelay {
         this.regions = regions;
         this.config = config.events();
         this.recent = new ReplayBuffer(this.config.bufferSize(), this.config.bufferMaxBytes());
+        this.readBack = new ReadBack(this.config.bufferSize(), this.config.bufferMaxBytes());
         Gauge.builder("jjj.gateway.events.buffer.events", this, r -> r.stats.events())
                 .description("Events held for Last-Event-ID replay").register(metrics);
         Gauge.builder("jjj.gateway.events.buffer.bytes", this, r -> r.stats.bytes())
@@ -179,8 +186,8 @@ public class EventRelay {
      */
     public void subscribe(Subscriber subscriber, String lastEventId) {
         boolean resuming = lastEventId != null && !lastEventId.isBlank();
-        if (resuming && !caughtUp) {
-            throw unavailable("The event relay is still reading back recent events; resume a little later");
+        if (!caughtUp) {
+            throw unavailable("The event relay is still reading back recent events; subscribe a little later");
         }
         Subscription subscription = new Subscription(subscriber, resuming);
         List<RelayedEvent> replay;
@@ -280,7 +287,13 @@ public class EventRelay {
                 backoff = 200;
                 while (running) {
                     for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                        parse(record).ifPresent(this::publish);
+                        parse(record).ifPresent(e -> {
+                            if (caughtUp) {
+                                publish(e);
+                            } else {
+                                readBack.add(e);
+                            }
+                        });
                         positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
                     checkCaughtUp();
@@ -300,8 +313,42 @@ public class EventRelay {
     private void checkCaughtUp() {
         if (!caughtUp && endsAtStart != null && endsAtStart.entrySet().stream()
                 .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue())) {
+            readBack.drainOldestFirst(this::publish);
             caughtUp = true;
             LOG.infof("Event relay has read back %d recent events", stats.events());
+        }
+    }
+
+    /** Events read back on start, ordered by the time Kafka recorded them; the oldest go first over the bounds. */
+    private static final class ReadBack {
+        private record Entry(RelayedEvent event, long arrival) {
+        }
+
+        private final PriorityQueue<Entry> oldestFirst = new PriorityQueue<>(
+                Comparator.comparing((Entry e) -> e.event().recorded()).thenComparingLong(Entry::arrival));
+        private final int maxEvents;
+        private final long maxBytes;
+        private long bytes;
+        private long arrivals;
+
+        ReadBack(int maxEvents, long maxBytes) {
+            this.maxEvents = maxEvents;
+            this.maxBytes = maxBytes;
+        }
+
+        void add(RelayedEvent event) {
+            oldestFirst.add(new Entry(event, arrivals++));
+            bytes += event.bytes();
+            while (oldestFirst.size() > maxEvents || (bytes > maxBytes && oldestFirst.size() > 1)) {
+                bytes -= oldestFirst.poll().event().bytes();
+            }
+        }
+
+        void drainOldestFirst(Consumer<RelayedEvent> to) {
+            for (Entry e = oldestFirst.poll(); e != null; e = oldestFirst.poll()) {
+                to.accept(e.event());
+            }
+            bytes = 0;
         }
     }
 

@@ -6,8 +6,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports whether the relay reads all partitions of the three topics, and how far back replay reaches. Always UP: the
- * gateway serves its API without Kafka, so a relay waiting for the broker shows as {@code degraded}, never as not ready.
+ * Reports whether the relay reads all partitions of the three topics, whether it has read back what they held at
+ * start, and how far back replay reaches. Always UP: the gateway serves its API without Kafka, so a relay waiting for
+ * the broker shows as {@code degraded}, never as not ready (streams that resume meanwhile are asked to retry).
  */
 @Readiness
 @ApplicationScoped
@@ -23,7 +24,7 @@ public class EventRelayReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         EventRelay.BufferStats buffer = relay.bufferStats();
         var builder = HealthCheckResponse.named("event-relay").up()
-                .withData("state", relay.assigned() ? "relaying" : "degraded")
+                .withData("state", relay.assigned() && relay.caughtUp() ? "relaying" : "degraded")
                 .withData("subscribers", relay.subscriberCount())
                 .withData("caughtUp", relay.caughtUp())
                 .withData("bufferEvents", buffer.events())

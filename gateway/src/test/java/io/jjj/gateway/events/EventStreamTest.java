@@ -92,7 +92,8 @@ class EventStreamTest {
 
     private static void awaitRelayReady() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then()
-                .body("checks.find { it.name == 'event-relay' }.status", equalTo("UP")));
+                .body("checks.find { it.name == 'event-relay' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'event-relay' }.data.caughtUp", equalTo(true)));
     }
 
     @Test

@@ -104,6 +104,10 @@ public interface PlatformConfig {
     }
 
     interface Feeds {
+        /** Whether this process serves feeds and their runs (the gateway does not); fixed when the application is built. */
+        @WithDefault("true")
+        boolean enabled();
+
         /** Largest feed body accepted, in bytes. */
         @WithDefault("536870912")
         long maxBytes();

@@ -1,5 +1,6 @@
 package io.jjj.platform.feeds;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /** The status of a feed answered 202, at the same path in every service: {@code /api/<service>/feeds/runs/{id}}. */
+@IfBuildProperty(name = "jjj.feeds.enabled", stringValue = "true", enableIfMissing = true)
 @Path("/api/{service}/feeds/runs/{id}")
 @Tag(name = "feeds", description = "Runs of feeds answered 202 Accepted")
 public class FeedRunResource {

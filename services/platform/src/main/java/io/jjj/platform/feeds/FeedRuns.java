@@ -1,5 +1,6 @@
 package io.jjj.platform.feeds;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * are marked failed, at start and on every heartbeat; a feed's transaction never committed, so such a run applied
  * nothing and a retry with the same {@code Idempotency-Key} runs it again.
  */
+@IfBuildProperty(name = "jjj.feeds.enabled", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class FeedRuns {
 

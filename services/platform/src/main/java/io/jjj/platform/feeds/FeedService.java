@@ -1,5 +1,6 @@
 package io.jjj.platform.feeds;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -39,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * file as it arrives and answered {@code 202} with the {@code Location} of its run; the run is applied in the
  * background and its state, progress and report are kept in the database (see {@link FeedRuns}).
  */
+@IfBuildProperty(name = "jjj.feeds.enabled", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class FeedService {
 
