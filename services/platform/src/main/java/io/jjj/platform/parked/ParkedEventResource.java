@@ -37,8 +37,11 @@ import java.util.List;
  * {@code /api} is the service's own name.
  */
 @Path("/api/{service}/events/parked")
-@Tag(name = "parked events", description = "Events set aside so that the others keep flowing (admin)")
+@Tag(name = ParkedEventResource.TAG)
 public class ParkedEventResource {
+
+    /** Replaced by the service's own tag in its document. */
+    static final String TAG = "parked events";
 
     static final String PROBLEM = Problem.MEDIA_TYPE;
 

@@ -37,8 +37,8 @@ public class ParkedEvents {
     private static final String COLUMNS = """
             id, kind, consumer, event_id, type, subject, occurred_at, error, attempts, octet_length(payload), parked_at""";
 
-    /** A parked event with what it takes to retry it. */
-    public record Entry(ParkedEvent event, String payload, Long outboxSeq) {
+    /** A parked event with the event itself, to retry it. */
+    public record Entry(ParkedEvent event, String payload) {
     }
 
     private final AgroalDataSource dataSource;
@@ -133,14 +133,13 @@ public class ParkedEvents {
     /** The entry, locked until the caller's transaction ends so two admins cannot retry it at once. */
     public Optional<Entry> lock(long id) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + ", payload, outbox_seq FROM parked_event WHERE id = ? FOR UPDATE")) {
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + ", payload FROM parked_event WHERE id = ? FOR UPDATE")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                long seq = rs.getLong(13);
-                return Optional.of(new Entry(read(rs), rs.getString(12), rs.wasNull() ? null : seq));
+                return Optional.of(new Entry(read(rs), rs.getString(12)));
             }
         }
     }

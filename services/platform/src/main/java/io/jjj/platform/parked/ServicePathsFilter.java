@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The platform's resources that every service serves under {@code /api/{service}/…} appear in a service's OpenAPI
- * document under its own name, e.g. {@code /api/projects/events/parked}, as the gateway routes them.
+ * document under its own name and tag, e.g. {@code /api/projects/events/parked} tagged {@code projects}, as the
+ * gateway routes and groups them.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ServicePathsFilter implements OASFilter {
@@ -32,9 +33,15 @@ public class ServicePathsFilter implements OASFilter {
             }
             PathItem item = entry.getValue();
             item.setParameters(withoutService(item.getParameters()));
-            item.getOperations().values().forEach((Operation op) -> op.setParameters(withoutService(op.getParameters())));
+            item.getOperations().values().forEach((Operation op) -> {
+                op.setParameters(withoutService(op.getParameters()));
+                op.setTags(List.of(service));
+            });
             openAPI.getPaths().removePathItem(entry.getKey());
             openAPI.getPaths().addPathItem("/api/" + service + "/" + entry.getKey().substring(TEMPLATE.length()), item);
+        }
+        if (openAPI.getTags() != null) {
+            openAPI.setTags(openAPI.getTags().stream().filter(t -> !ParkedEventResource.TAG.equals(t.getName())).toList());
         }
     }
 
