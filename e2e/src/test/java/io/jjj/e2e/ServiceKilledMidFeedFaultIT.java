@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -63,28 +64,32 @@ class ServiceKilledMidFeedFaultIT {
         Duration feedRanFor = Duration.ofNanos(killed - sent);
         faults.kill("projects");
         String firstAnswer;
-        String runLocation = null;
+        HttpResponse<String> firstResponse = null;
         try {
-            HttpResponse<String> r = first.get(120, TimeUnit.SECONDS);
-            firstAnswer = Integer.toString(r.statusCode());
-            runLocation = r.statusCode() == 202 ? r.headers().firstValue("Location").orElse(null) : null;
+            firstResponse = first.get(120, TimeUnit.SECONDS);
+            firstAnswer = Integer.toString(firstResponse.statusCode());
         } catch (java.util.concurrent.ExecutionException e) {
             firstAnswer = "no answer (" + e.getCause() + ")";
         }
+        String runLocation = firstResponse != null && firstResponse.statusCode() == 202
+                ? firstResponse.headers().firstValue("Location").orElse(null) : null;
         Duration firstWait = Faults.since(sent);
         faults.start("projects");
         Duration recovery = Faults.since(killed);
 
         long rowsAfterCrash = projects.count("SELECT count(*) FROM project WHERE starts_with(ref, ?)", prefix);
         String runAfterCrash = runLocation == null ? "-" : state(http, runLocation);
+        String runAfterCrashDirect = runLocation == null ? "-"
+                : Answers.direct(faults, "projects").get(URI.create(runLocation).getPath()).status() + "";
 
         HttpResponse<String> retry = http.send(feed(csv.toString(), key), HttpResponse.BodyHandlers.ofString());
         String retryOutcome = Integer.toString(retry.statusCode());
-        if (retry.statusCode() == 202) {
-            String location = retry.headers().firstValue("Location").orElseThrow();
-            Faults.eventually(Duration.ofSeconds(240), () -> !UNFINISHED.contains(state(http, location)));
-            retryOutcome = "202, then " + state(http, location);
+        Optional<String> retryLocation = retry.statusCode() == 202 ? retry.headers().firstValue("Location") : Optional.empty();
+        if (retryLocation.isPresent()) {
+            Faults.eventually(Duration.ofSeconds(240), () -> !UNFINISHED.contains(state(http, retryLocation.get())));
+            retryOutcome = "202, then " + state(http, retryLocation.get());
         }
+        String retried = retryOutcome;
         long rowsAfterRetry = projects.count("SELECT count(*) FROM project WHERE starts_with(ref, ?)", prefix);
         Faults.eventually(Duration.ofSeconds(90), () -> registeredOnTopic(prefix).size() >= rowsAfterRetry);
         List<String> onTopic = registeredOnTopic(prefix);
@@ -92,11 +97,14 @@ class ServiceKilledMidFeedFaultIT {
 
         FaultReport.write(suite, "(c) projects killed mid-feed", retry.statusCode() / 100 == 2 ? ROWS : 0, rowsAfterRetry, rowsAfterRetry,
                 onTopic.size(), recovery, firstWait, "feed of " + ROWS + " rows killed after " + feedRanFor.toMillis() + " ms; first answer "
-                        + firstAnswer + ", run after the restart " + runAfterCrash + ", rows after the crash " + rowsAfterCrash
+                        + firstAnswer + " (" + runLocation + "), run after the restart " + runAfterCrash + " (service answered "
+                        + runAfterCrashDirect + "), rows after the crash " + rowsAfterCrash
                         + "; retry with the same key " + retryOutcome);
         assertAll(
                 () -> assertTrue(rowsAfterCrash == 0 || rowsAfterCrash == ROWS, "wholly applied or wholly absent, found " + rowsAfterCrash),
+                () -> assertTrue(runLocation == null || runAfterCrash.equals("failed"), "the killed run is failed: " + runAfterCrash),
                 () -> assertTrue(retry.statusCode() / 100 == 2, "the retry is accepted: " + retry.statusCode() + " " + retry.body()),
+                () -> assertTrue(retried.equals("200") || retried.equals("202, then succeeded"), "the retry completes: " + retried),
                 () -> assertEquals(ROWS, rowsAfterRetry, "the retry applied every row"),
                 () -> assertEquals(ROWS, onTopic.size(), "one registered event per project on the topic"),
                 () -> assertEquals(Map.of(), duplicates, "no event twice"));
