@@ -135,4 +135,22 @@ class ProjectFeedTest {
                 .statusCode(422).body("errors.field", containsInAnyOrder("metrics", "investment_cny_100m"));
         given().contentType("text/csv").body(HEADER).when().post("/api/projects/feeds").then().statusCode(401);
     }
+
+    @Test
+    void aFeedSentWithPreferRespondAsyncIsPolledAtItsLocationUntilItsReport() {
+        String s = "async-" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = HEADER + s + "-a,Async one,science-park," + s + ",110108,130100,operational,2015,,,,,,T\n"
+                + s + "-b,Async two,science-park," + s + ",110108,120115,signed,,,,,,,T\n";
+        var accepted = given().header(GatewayToken.HEADER, token(config)).header("Prefer", "respond-async")
+                .contentType("text/csv").body(csv).when().post("/api/projects/feeds").then().statusCode(202).extract();
+        String location = accepted.header("Location");
+        assertEquals("/api/projects/feeds/runs/" + accepted.jsonPath().getString("id"), location);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                "succeeded".equals(given().when().get(location).then().statusCode(200).extract().jsonPath().getString("state")));
+        given().when().get(location).then().statusCode(200)
+                .body("feed", equalTo("projects"))
+                .body("report.inserted", equalTo(2))
+                .body("report.events", equalTo(2));
+        assertEquals(List.of(s + "-a", s + "-b"), refsWithSector(s));
+    }
 }

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -28,6 +29,9 @@ class ProjectOpenApiTest {
                 .body("paths.'/api/projects/flows'.get.operationId", equalTo("getProjectFlows"))
                 .body("paths.'/api/projects/stats'.get.operationId", equalTo("getProjectStats"))
                 .body("paths.'/api/projects/feeds'.post.operationId", equalTo("feedProjects"))
+                .body("paths.'/api/projects/feeds'.post.responses", hasKey("202"))
+                .body("paths.'/api/projects/feeds/runs/{id}'.get.operationId", equalTo("getFeedRun"))
+                .body("paths.'/api/projects/feeds/runs/{id}'.get.parameters.name", contains("id"))
                 .body("paths.'/api/projects/{id}/history'.get.tags", hasItem("projects"))
                 .body("paths.'/api/projects/{id}'.put.responses.'412'.content.'application/problem+json'.schema", notNullValue())
                 .body("components.schemas", hasKey("Project"))

@@ -16,6 +16,7 @@ import io.jjj.platform.feeds.FeedMode;
 import io.jjj.platform.feeds.FeedService;
 import jakarta.ws.rs.core.HttpHeaders;
 import io.jjj.platform.feeds.FeedRun;
+import io.jjj.platform.feeds.FeedRunResource;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageLinks;
 import io.jjj.platform.paging.PageRequest;
@@ -70,11 +71,19 @@ public class IndicatorResource {
     private final Catalogue catalogue;
     private final CatalogueService service;
     private final Feeds feeds;
+    private final FeedRunResource runs;
 
-    public IndicatorResource(Catalogue catalogue, CatalogueService service, Feeds feeds) {
+    public IndicatorResource(Catalogue catalogue, CatalogueService service, Feeds feeds, FeedRunResource runs) {
         this.catalogue = catalogue;
         this.service = service;
         this.feeds = feeds;
+        this.runs = runs;
+    }
+
+    /** The runs of both feeds when answered 202: {@code /api/indicators/feeds/runs/{id}}. */
+    @Path("/feeds/runs")
+    public FeedRunResource feedRuns() {
+        return runs;
     }
 
     @GET

@@ -1,9 +1,9 @@
 package io.jjj.platform.feeds;
 
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,25 +16,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-/** The status of a feed answered 202, at the same path in every service: {@code /api/<service>/feeds/runs/{id}}. */
+/**
+ * The status of a feed answered 202. Every service mounts it at {@code /api/<service>/feeds/runs} with a sub-resource
+ * locator on its feed resource, so all of them serve runs at the same path, from this one place.
+ */
 @IfBuildProperty(name = "jjj.feeds.enabled", stringValue = "true", enableIfMissing = true)
-@Path("/api/{service}/feeds/runs/{id}")
-@Tag(name = "feeds", description = "Runs of feeds answered 202 Accepted")
+@ApplicationScoped
 public class FeedRunResource {
 
     private final FeedRuns runs;
-    private final PlatformConfig config;
 
-    public FeedRunResource(FeedRuns runs, PlatformConfig config) {
+    public FeedRunResource(FeedRuns runs) {
         this.runs = runs;
-        this.config = config;
     }
 
     @GET
+    @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getFeedRun", summary = "Where a feed answered 202 stands: queued, running (rows read so far), "
             + "succeeded (with its report) or failed (with its problem)")
@@ -43,11 +43,7 @@ public class FeedRunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
     @APIResponse(responseCode = "404", description = "No such run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = "The service's name", example = "indicators") @PathParam("service") String service,
-                        @Parameter(description = "The run id from the feed's Location") @PathParam("id") String id) {
-        if (!config.service().name().equals(service)) {
-            throw ProblemException.notFound("This is the " + config.service().name() + " service; it has no feed runs of " + service);
-        }
+    public Response get(@Parameter(description = "The run id from the feed's Location") @PathParam("id") String id) {
         FeedRun run = parse(id).flatMap(runs::find)
                 .orElseThrow(() -> ProblemException.notFound("No feed run " + id));
         Response.ResponseBuilder response = Response.ok(run);

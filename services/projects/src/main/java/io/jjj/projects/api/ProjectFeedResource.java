@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import io.jjj.platform.feeds.FeedRun;
+import io.jjj.platform.feeds.FeedRunResource;
 import io.jjj.platform.problem.Problem;
 import io.jjj.projects.feed.ProjectFeed;
 import jakarta.ws.rs.Consumes;
@@ -34,10 +35,18 @@ public class ProjectFeedResource {
 
     private final FeedService feeds;
     private final ProjectFeed handler;
+    private final FeedRunResource runs;
 
-    public ProjectFeedResource(FeedService feeds, ProjectFeed handler) {
+    public ProjectFeedResource(FeedService feeds, ProjectFeed handler, FeedRunResource runs) {
         this.feeds = feeds;
         this.handler = handler;
+        this.runs = runs;
+    }
+
+    /** The runs of feeds answered 202: {@code /api/projects/feeds/runs/{id}}. */
+    @Path("/runs")
+    public FeedRunResource runs() {
+        return runs;
     }
 
     @POST

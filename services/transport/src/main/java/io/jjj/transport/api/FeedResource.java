@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
 import io.jjj.platform.feeds.FeedRun;
+import io.jjj.platform.feeds.FeedRunResource;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.transport.feed.LinkFeed;
@@ -37,11 +38,19 @@ public class FeedResource {
     private final FeedService feeds;
     private final NodeFeed nodeFeed;
     private final LinkFeed linkFeed;
+    private final FeedRunResource runs;
 
-    public FeedResource(FeedService feeds, NodeFeed nodeFeed, LinkFeed linkFeed) {
+    public FeedResource(FeedService feeds, NodeFeed nodeFeed, LinkFeed linkFeed, FeedRunResource runs) {
         this.feeds = feeds;
         this.nodeFeed = nodeFeed;
         this.linkFeed = linkFeed;
+        this.runs = runs;
+    }
+
+    /** The runs of feeds answered 202: {@code /api/transport/feeds/runs/{id}}. */
+    @Path("/runs")
+    public FeedRunResource runs() {
+        return runs;
     }
 
     @POST
