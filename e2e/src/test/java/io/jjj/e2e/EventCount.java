@@ -74,6 +74,14 @@ final class EventCount {
         return produced.keySet().stream().filter(id -> !seen.contains(id)).map(id -> id + " (" + produced.get(id) + ")").toList();
     }
 
+    /** Ids a subscriber received more often than the topic holds them: doubled by the relay, not by the producer. */
+    Map<String, Long> doubledBeyondTopic(Collection<String> receivedIds) {
+        Map<String, Long> onTopicCounts = onTopic.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        return repeated(receivedIds).entrySet().stream()
+                .filter(e -> e.getValue() > onTopicCounts.getOrDefault(e.getKey(), 0L))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
     static Map<String, Long> repeated(Collection<String> ids) {
         return ids.stream().collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()))
                 .entrySet().stream().filter(e -> e.getValue() > 1)

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 final class Faults {
 
-    /** The applications, by name and the launcher variable of their port. */
+    /** The applications, by their part names. */
     static final List<String> APPS = List.of("gateway", "indicators", "projects", "transport");
 
     private final Suite suite;

@@ -6,13 +6,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** A client that repeats one operation, paced, on a thread of its own, until closed; keeps what it threw. */
 final class Load implements AutoCloseable {
 
     private final ScheduledExecutorService executor;
-    private final AtomicLong runs = new AtomicLong();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
     Load(String name, Duration pause, Runnable operation) {
@@ -24,15 +22,10 @@ final class Load implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 operation.run();
-                runs.incrementAndGet();
             } catch (RuntimeException | AssertionError e) {
                 failures.add(e);
             }
         }, 0, pause.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    long runs() {
-        return runs.get();
     }
 
     List<Throwable> failures() {

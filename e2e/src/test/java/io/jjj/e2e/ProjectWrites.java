@@ -263,8 +263,4 @@ final class ProjectWrites {
     String prefix() {
         return prefix;
     }
-
-    int signedYear() {
-        return signedYear;
-    }
 }

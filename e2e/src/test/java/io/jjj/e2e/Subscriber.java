@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 final class Subscriber implements AutoCloseable {
 
-    record Event(String id, String type, String ref, int connection) {
+    record Event(String id, String type, String ref) {
     }
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -49,7 +49,7 @@ final class Subscriber implements AutoCloseable {
 
     private void run() {
         while (closed.getCount() > 0) {
-            int connection = connections.incrementAndGet();
+            connections.incrementAndGet();
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
             if (lastId != null) {
                 request.header("Last-Event-ID", lastId);
@@ -60,7 +60,7 @@ final class Subscriber implements AutoCloseable {
                 if (r.statusCode() == 200) {
                     current.set(r.body());
                     open = true;
-                    read(r.body(), connection);
+                    read(r.body());
                 } else {
                     r.body().close();
                 }
@@ -79,14 +79,14 @@ final class Subscriber implements AutoCloseable {
         }
     }
 
-    private void read(Stream<String> lines, int connection) {
+    private void read(Stream<String> lines) {
         String id = null;
         String type = null;
         StringBuilder data = new StringBuilder();
         for (String line : (Iterable<String>) lines::iterator) {
             if (line.isEmpty()) {
                 if (data.length() > 0) {
-                    events.add(new Event(id, type, ref(data.toString()), connection));
+                    events.add(new Event(id, type, ref(data.toString())));
                     if (id != null) {
                         lastId = id;
                     }
