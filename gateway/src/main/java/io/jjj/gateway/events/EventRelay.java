@@ -387,8 +387,8 @@ public class EventRelay {
         if (endsAtStart == null) {
             readBack(c, unseen);
             endsAtStart = c.endOffsets(partitions);
-        } else {
-            // partitions added while the gateway ran hold nothing it has relayed yet
+        } else if (!unseen.isEmpty()) {
+            // partitions added while the gateway ran hold nothing it has relayed yet (an empty list would mean all)
             c.seekToBeginning(unseen);
         }
         unseen.forEach(p -> positions.put(p, c.position(p)));
@@ -413,7 +413,10 @@ public class EventRelay {
                 c.seek(p, at.offset());
             }
         }
-        c.seekToEnd(empty);
+        if (!empty.isEmpty()) {
+            // an empty list would mean every partition
+            c.seekToEnd(empty);
+        }
     }
 
     private Optional<RelayedEvent> parse(ConsumerRecord<String, String> record) {

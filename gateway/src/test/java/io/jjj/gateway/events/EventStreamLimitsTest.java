@@ -256,6 +256,30 @@ class EventStreamLimitsTest {
     }
 
     @Test
+    void aRelayThatReconnectsResumesFromThePositionsItLastRelayedNotFromTheEnd() throws Exception {
+        awaitRelayReady();
+        String type = uniqueType();
+        EventRelay relay = new EventRelay(kafka, regions, config, vertx, new SimpleMeterRegistry());
+        relay.start(null);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(relay::caughtUp);
+            Collecting subscriber = new Collecting(type);
+            relay.subscribe(subscriber, null);
+            List<String> produced = new ArrayList<>(produce(type, 3, 0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> subscriber.ids().size() == 3);
+            // its consumer closes, as after a Kafka error, and events keep coming until a new one is connected
+            relay.stop(null);
+            produced.addAll(produce(type, 4, 0));
+            relay.start(null);
+            produced.addAll(produce(type, 2, 0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> subscriber.ids().size() >= 9);
+            assertEquals(produced, subscriber.ids(), "every event once, in order, across the reconnect");
+        } finally {
+            relay.stop(null);
+        }
+    }
+
+    @Test
     void theRelayResumesFromItsPositionsAfterTheBrokerRestarts() throws Exception {
         awaitRelayReady();
         awaitSubscribers(0);

@@ -43,7 +43,7 @@ public class FeedRunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
     @APIResponse(responseCode = "404", description = "No such run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = "The run id from the feed's Location") @PathParam("id") String id) {
+    public Response get(@Parameter(description = "The run id from the feed's Location", example = "0f5c1a9e-3b2d-4c7e-9a61-2d8e4b7c9f10") @PathParam("id") String id) {
         FeedRun run = parse(id).flatMap(runs::find)
                 .orElseThrow(() -> ProblemException.notFound("No feed run " + id));
         Response.ResponseBuilder response = Response.ok(run);
