@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Order(3)
 class ServiceKilledMidFeedFaultIT {
 
-    static final int ROWS = 10_000;
+    static final int ROWS = 5_000;
     static final Set<String> UNFINISHED = Set.of("accepted", "queued", "pending", "running");
 
     static Suite suite;
