@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,9 +33,6 @@ class ServiceTokensTest {
         return "http://localhost:" + suite.env.get("JJJ_INDICATORS_PORT");
     }
 
-    private String installationSecret() throws Exception {
-        return Files.readString(suite.state.resolve("token-secret")).trim();
-    }
 
     private int postFeed(String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(indicators() + FEED))
@@ -57,7 +53,7 @@ class ServiceTokensTest {
 
     @Test
     void onlyATokenForThisCallSignedWithThisInstallationsSecretOpensAWrite() throws Exception {
-        String secret = installationSecret();
+        String secret = suite.tokenSecret();
         assertTrue(secret.length() >= 43, "a generated secret of 32 random bytes");
         assertEquals(401, postFeed(null), "no token");
         assertEquals(401, postFeed(token(PUBLISHED_SECRET, List.of("admin"), "indicators", "POST", FEED)), "the old default secret");

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real suite, started exactly as a user starts it: {@code ./jjj up --detach}, here on free ports and with
- * a state folder of its own, stopped with {@code ./jjj down}. Started once per test JVM.
+ * a state folder of its own ({@code e2e/target/<jjj.e2e.state>}), stopped with {@code ./jjj down}. Started once
+ * per test JVM.
  */
 final class Suite {
 
@@ -22,12 +23,13 @@ final class Suite {
     final Path root;
     final Path state;
     final String adminKey = "e2e-admin-" + UUID.randomUUID();
+    /** The secret the gateway signs its calls to the services with (the fault tests call services directly). */
     final Map<String, String> env = new LinkedHashMap<>();
     final int gatewayPort;
 
     private Suite(Path root) throws IOException {
         this.root = root;
-        this.state = root.resolve("e2e/target/suite-state");
+        this.state = root.resolve("e2e/target").resolve(System.getProperty("jjj.e2e.state", "suite-state"));
         List<Integer> ports = freePorts(8);
         gatewayPort = ports.get(0);
         env.put("JJJ_STATE_DIR", state.toString());
@@ -57,8 +59,22 @@ final class Suite {
         return running;
     }
 
+    /** The token secret {@code ./jjj up} generated for this installation and keeps in its state folder. */
+    String tokenSecret() {
+        try {
+            return Files.readString(state.resolve("token-secret")).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("no token secret in " + state, e);
+        }
+    }
+
     String gateway() {
         return "http://localhost:" + gatewayPort;
+    }
+
+    /** A port the suite was started with, by its launcher variable ({@code JJJ_KAFKA_PORT}, ...). */
+    int port(String variable) {
+        return Integer.parseInt(env.get(variable));
     }
 
     private void start() throws IOException {

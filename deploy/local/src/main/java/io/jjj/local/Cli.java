@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The parsed command line of {@code ./jjj}. Pure: no I/O. */
 public record Cli(Command command, boolean detach, boolean noBuild, boolean noLoad, boolean infraOnly, boolean purge,
-                  String file, String to, boolean partial, String idempotencyKey) {
+                  String file, String to, boolean partial, String idempotencyKey, String part) {
 
     public enum Command { UP, DOWN, STATUS, LOAD, HELP }
 
@@ -24,6 +24,9 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
                     stop everything a previous 'up' started
                     --purge       also delete the data: databases and Kafka topics (.jjj/postgres/data,
                                   .jjj/kafka), e.g. after a migration was edited
+              down <part> / up <part>
+                    stop one part of a detached run, or start it again and wait until it is ready;
+                    a part is postgres, kafka, indicators, projects, transport or gateway
               status
                     what runs where: pid, port, state, log file
               load <file> [--to /api/...] [--partial] [--idempotency-key KEY]
@@ -56,6 +59,7 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
         String file = null;
         String to = null;
         String key = null;
+        String part = null;
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
             String opt = a;
@@ -72,7 +76,12 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
                         case "--no-build" -> noBuild = true;
                         case "--no-load" -> noLoad = true;
                         case "--infra-only" -> infraOnly = true;
-                        default -> throw usageError("unknown option '" + a + "' for up");
+                        default -> {
+                            if (a.startsWith("-")) {
+                                throw usageError("unknown option '" + a + "' for up");
+                            }
+                            part = part(part, a);
+                        }
                     }
                     if (inlineValue != null) {
                         throw usageError("option " + opt + " takes no value");
@@ -100,10 +109,13 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
                     }
                 }
                 case DOWN -> {
-                    if (!a.equals("--purge")) {
+                    if (a.equals("--purge")) {
+                        purge = true;
+                    } else if (a.startsWith("-")) {
                         throw usageError("unknown option '" + a + "' for down");
+                    } else {
+                        part = part(part, a);
                     }
-                    purge = true;
                 }
                 case HELP -> { /* ignore anything after help */ }
                 default -> throw usageError(command.name().toLowerCase() + " takes no arguments, got '" + a + "'");
@@ -112,15 +124,28 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
         if (command == Command.LOAD && file == null) {
             throw usageError("load needs a file, e.g. ./jjj load deploy/data/observations.csv");
         }
+        if (part != null && (detach || noBuild || noLoad || infraOnly || purge)) {
+            throw usageError("a part is stopped or started alone, without options: " + command.name().toLowerCase() + " " + part);
+        }
         if (infraOnly && noBuild) {
             // harmless: infra-only never builds anyway
             noBuild = true;
         }
-        return new Cli(command, detach, noBuild, noLoad, infraOnly, purge, file, to, partial, key);
+        return new Cli(command, detach, noBuild, noLoad, infraOnly, purge, file, to, partial, key, part);
     }
 
     public Optional<String> toOption() {
         return Optional.ofNullable(to);
+    }
+
+    private static String part(String already, String given) {
+        if (already != null) {
+            throw usageError("one part at a time, got '" + already + "' and '" + given + "'");
+        }
+        if (!Part.NAMES.contains(given)) {
+            throw usageError("unknown part '" + given + "'; the parts are " + String.join(", ", Part.NAMES));
+        }
+        return given;
     }
 
     private static String value(List<String> args, int i, String opt) {

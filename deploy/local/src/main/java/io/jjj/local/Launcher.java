@@ -27,10 +27,13 @@ public final class Launcher {
             Config config = Config.from(System.getenv(), root());
             return switch (cli.command()) {
                 case UP -> {
+                    if (cli.part() != null) {
+                        yield new Part(config, cli.part(), out).start();
+                    }
                     preloadOwnClasses();
                     yield new Up(config, cli, out).run();
                 }
-                case DOWN -> new Down(config, out).run(cli.purge());
+                case DOWN -> cli.part() != null ? new Part(config, cli.part(), out).stop() : new Down(config, out).run(cli.purge());
                 case STATUS -> new Status(config, out).run();
                 case LOAD -> new Load(config, cli, out).run();
                 case HELP -> 0;

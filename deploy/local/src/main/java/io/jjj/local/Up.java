@@ -52,7 +52,6 @@ final class Up {
         }
 
         String adminKey = AdminKey.forUp(config.adminKeyFromEnv(), config.stateDir());
-        String tokenSecret = StoredSecret.GATEWAY_TOKEN_SECRET.forUp(config.tokenSecretFromEnv(), config.stateDir());
         ProcessHandle me = ProcessHandle.current();
         RunState state = new RunState()
                 .launcher(me.pid(), Procs.startMillis(me))
@@ -70,7 +69,7 @@ final class Up {
             if (cli.infraOnly()) {
                 Readiness.waitAll(List.of(kafkaReady), config.startTimeout(), t0, out, sup::stopping);
             } else {
-                startApps(sup, adminKey, tokenSecret, kafkaReady, t0);
+                startApps(sup, adminKey, kafkaReady, t0);
                 if (!cli.noLoad()) {
                     new DefaultData(config, adminKey, out).load();
                 }
@@ -190,11 +189,7 @@ final class Up {
         Readiness.Target kafkaReady;
         if (config.embeddedKafka()) {
             Os.rotate(kafka.log());
-            kafka.prepare(config.kafkaPort(), config.kafkaControllerPort());
-            out.println("starting kafka on port " + config.kafkaPort());
-            Process kp = sup.start("kafka", kafka.command(config.kafkaJavaOpts()), Map.of(),
-                    config.stateDir().resolve("kafka"), config.kafkaPort(), kafka.log());
-            kafkaReady = Readiness.of("kafka", kp, () -> KafkaBroker.ready(config.kafkaBootstrap()), kafka.log());
+            kafkaReady = startKafka(config, sup, out);
         } else {
             out.println("using Kafka at " + config.kafkaBootstrap() + " (KAFKA_BOOTSTRAP_SERVERS)");
             kafkaReady = new Readiness.Target("kafka", () -> KafkaBroker.ready(config.kafkaBootstrap()),
@@ -219,6 +214,16 @@ final class Up {
         }
         createDatabases();
         return kafkaReady;
+    }
+
+    /** Starts the embedded broker; returns what to wait for. */
+    static Readiness.Target startKafka(Config config, Supervisor sup, PrintStream out) {
+        KafkaBroker kafka = new KafkaBroker(config.stateDir(), config.logsDir(), Launcher.libDir(config.root()));
+        kafka.prepare(config.kafkaPort(), config.kafkaControllerPort());
+        out.println("starting kafka on port " + config.kafkaPort());
+        Process kp = sup.start("kafka", kafka.command(config.kafkaJavaOpts()), Map.of(),
+                config.stateDir().resolve("kafka"), config.kafkaPort(), kafka.log());
+        return Readiness.of("kafka", kp, () -> KafkaBroker.ready(config.kafkaBootstrap()), kafka.log());
     }
 
     /** Creates each service's database when it is missing. */
@@ -249,32 +254,41 @@ final class Up {
         }
     }
 
-    private void startApps(Supervisor sup, String adminKey, String tokenSecret, Readiness.Target kafkaReady, long t0) {
-        Map<String, String> secrets = Map.of("JJJ_GATEWAY_TOKEN_SECRET", tokenSecret);
+    private void startApps(Supervisor sup, String adminKey, Readiness.Target kafkaReady, long t0) {
         List<Readiness.Target> services = new ArrayList<>();
         services.add(kafkaReady);
         for (App app : App.values()) {
             if (!app.isGateway()) {
-                services.add(startApp(sup, app, secrets));
+                services.add(startApp(sup, app, Map.of()));
             }
         }
         Readiness.waitAll(services, config.startTimeout(), t0, out, sup::stopping);
-        Map<String, String> gatewayEnv = new LinkedHashMap<>(secrets);
-        gatewayEnv.put("JJJ_ADMIN_KEY", adminKey);
+        Readiness.waitAll(List.of(startApp(sup, App.GATEWAY, gatewayEnv(config, adminKey))), config.startTimeout(), t0, out, sup::stopping);
+    }
+
+    /** What the gateway needs besides the contract environment: the admin key and where the services are. */
+    static Map<String, String> gatewayEnv(Config config, String adminKey) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JJJ_ADMIN_KEY", adminKey);
         for (App app : App.values()) {
             if (!app.isGateway()) {
-                gatewayEnv.put("JJJ_" + app.id().toUpperCase() + "_URL", "http://localhost:" + config.appPort(app));
+                env.put("JJJ_" + app.id().toUpperCase() + "_URL", "http://localhost:" + config.appPort(app));
             }
         }
-        Readiness.waitAll(List.of(startApp(sup, App.GATEWAY, gatewayEnv)), config.startTimeout(), t0, out, sup::stopping);
+        return env;
     }
 
     private Readiness.Target startApp(Supervisor sup, App app, Map<String, String> extraEnv) {
+        Os.rotate(config.logsDir().resolve(app.id() + ".log"));
+        return startApp(config, sup, app, extraEnv, out);
+    }
+
+    /** Starts an application, its output appended to its log; returns what to wait for. */
+    static Readiness.Target startApp(Config config, Supervisor sup, App app, Map<String, String> extraEnv, PrintStream out) {
         int port = config.appPort(app);
         Map<String, String> env = new LinkedHashMap<>(appEnv(config, app));
         env.putAll(extraEnv);
         Path log = config.logsDir().resolve(app.id() + ".log");
-        Os.rotate(log);
         List<String> cmd = new ArrayList<>();
         cmd.add(Os.javaExecutable());
         cmd.addAll(config.appJavaOpts());
@@ -293,6 +307,7 @@ final class Up {
         env.put("DB_USER", config.dbUser());
         env.put("DB_PASSWORD", config.dbPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        env.put("JJJ_GATEWAY_TOKEN_SECRET", StoredSecret.GATEWAY_TOKEN_SECRET.forUp(config.tokenSecretFromEnv(), config.stateDir()));
         env.put("JJJ_PUBLIC_BASE_URL", config.gatewayUrl());
         return env;
     }

@@ -46,6 +46,20 @@ class CliTest {
     }
 
     @Test
+    void upAndDownTakeOnePartOfTheSuite() {
+        assertEquals("kafka", Cli.parse(List.of("down", "kafka")).part());
+        assertEquals("postgres", Cli.parse(List.of("stop", "postgres")).part());
+        Cli start = Cli.parse(List.of("up", "gateway"));
+        assertEquals(Cli.Command.UP, start.command());
+        assertEquals("gateway", start.part());
+        assertEquals(null, Cli.parse(List.of("up", "--detach")).part());
+        assertUsageError(List.of("down", "zookeeper"), "unknown part 'zookeeper'; the parts are postgres, kafka, indicators");
+        assertUsageError(List.of("up", "kafka", "projects"), "one part at a time");
+        assertUsageError(List.of("up", "kafka", "--detach"), "without options");
+        assertUsageError(List.of("down", "--purge", "postgres"), "without options");
+    }
+
+    @Test
     void loadTakesAFileAndOptionsInAnyOrder() {
         Cli cli = Cli.parse(List.of("load", "--partial", "deploy/data/observations.csv", "--idempotency-key", "k-1"));
         assertEquals(Cli.Command.LOAD, cli.command());

@@ -6,8 +6,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports whether the relay reads all partitions of the three topics. Always UP: the gateway serves its API without
- * Kafka, so a relay waiting for the broker shows as {@code degraded}, never as not ready.
+ * Reports whether the relay reads all partitions of the three topics, whether it has read back what they held at
+ * start, and how far back replay reaches. Always UP: the gateway serves its API without Kafka, so a relay waiting for
+ * the broker shows as {@code degraded}, never as not ready (streams that resume meanwhile are asked to retry).
  */
 @Readiness
 @ApplicationScoped

@@ -39,6 +39,9 @@ public class ProblemMappers {
     /** A Jackson message that names a Java type: quoted in backticks, or a dotted package name. */
     private static final Pattern JAVA_NAMES = Pattern.compile("`|\\b(java|javax|jakarta|io|com|org)\\.[a-z]");
 
+    /** A PostgreSQL restart or fail-over takes seconds; the client is told to come back after a few. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return ProblemResponses.of(e.toProblem(path(uri)), e.headers());
@@ -147,6 +150,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<SQLException> unreachable = databaseUnreachable(e);
+        if (unreachable.isPresent()) {
+            LOG.warnf("The database is unreachable on %s: %s", path(uri), unreachable.get().getMessage());
+            Problem problem = new Problem(Problem.TYPE_BASE + "database-unavailable", "Service unavailable", 503,
+                    "The database cannot be reached right now; retry after the seconds in Retry-After", path(uri), null, null);
+            return ProblemResponses.of(problem, Map.of("Retry-After", DATABASE_RETRY_AFTER_SECONDS));
+        }
         Optional<ProblemException> refusedByDatabase = refusedByDatabase(e);
         if (refusedByDatabase.isPresent()) {
             LOG.debugf(e, "The database refused a request on %s", path(uri));
@@ -158,6 +168,21 @@ public class ProblemMappers {
                 "The request could not be completed; the incident id helps find it in the logs", path(uri), null,
                 Map.of("incident", incident));
         return ProblemResponses.of(problem);
+    }
+
+    /**
+     * The SQL failure in a cause chain that says the database cannot be reached (SQLSTATE class 08, connection
+     * exception) or is going away or not there yet (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot
+     * connect now): nothing the request did, so a 503 to retry rather than a 500 incident.
+     */
+    static Optional<SQLException> databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
     }
 
     private Response malformedJson(JsonProcessingException e, UriInfo uri) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class ProblemMappersTest {
@@ -56,5 +57,24 @@ class ProblemMappersTest {
                 .body("incident", notNullValue())
                 .body(not(containsString("secret internals")))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsA503ProblemWithRetryAfter() {
+        for (String state : new String[] {"08006", "57P01"}) {
+            given().when().get("/test/unreachable-database/" + state).then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "5")
+                    .body("type", equalTo("https://jjj.example/problems/database-unavailable"))
+                    .body("incident", nullValue())
+                    .body(not(containsString("FATAL")));
+        }
+    }
+
+    @Test
+    void otherDatabaseFailuresStayIncidents() {
+        given().when().get("/test/unreachable-database/23505").then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("incident", notNullValue());
     }
 }
