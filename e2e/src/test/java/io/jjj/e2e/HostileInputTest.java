@@ -255,13 +255,17 @@ class HostileInputTest {
 
     /**
      * A request that is not valid HTTP/1.1 (a request target with a byte RFC 9112 does not allow, such as a backslash,
-     * a space or a control character; a request line over the server's 4 KiB; a control character in a header value)
+     * a space or a control character, or a '%' that does not start an escape; a request line over the server's 4 KiB;
+     * a control character in a header value)
      * is refused by the HTTP parser itself, with a bare 400, 414 or 431, before any handler can answer it. That is
      * counted apart, not as a finding: what a handler answers must be problem+json.
      */
+    private static final Pattern INVALID_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
     private static boolean refusedAsNotHttp(Probe probe, RawHttp.Response r) {
         boolean bare = r.body().isEmpty() && r.header("X-Request-Id") == null && Set.of(400, 414, 431).contains(r.status());
         boolean invalidTarget = probe.target().chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == '\\')
+                || INVALID_ESCAPE.matcher(probe.target()).find()
                 || (probe.method() + " " + probe.target() + " HTTP/1.1").length() > 4096;
         boolean invalidHeader = probe.headers().stream().anyMatch(h -> h.getValue().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f));
         return bare && (invalidTarget || invalidHeader);

@@ -55,8 +55,10 @@ class EdgeBypassTest {
             for (String method : List.of("POST", "GET")) {
                 RawHttp.Response answer = new RawHttp("localhost", port()).send(method, path, Map.of("Content-Type", "application/json"),
                         method.equals("POST") ? KEY_BODY : null);
-                // a raw backslash makes the request line invalid HTTP: the HTTP parser refuses it before any handler
-                boolean refusedByHttpParser = path.contains("\\") && answer.status() == 400 && answer.body().isEmpty();
+                // a raw backslash or a '%' that starts no escape makes the target invalid: the HTTP layer may refuse it
+                // before any handler, with a bare 400
+                boolean refusedByHttpParser = (path.contains("\\") || path.contains("%zz")) && answer.status() == 400
+                        && answer.body().isEmpty();
                 if (answer.status() < 400 || answer.status() >= 500 || !refusedByHttpParser
                         && !String.valueOf(answer.header("Content-Type")).startsWith("application/problem+json")
                         || answer.body().contains("secret")) {
