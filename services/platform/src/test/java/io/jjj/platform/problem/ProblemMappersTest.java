@@ -73,7 +73,7 @@ class ProblemMappersTest {
 
     @Test
     void otherDatabaseFailuresStayIncidents() {
-        given().when().get("/test/unreachable-database/23505").then().statusCode(500)
+        given().when().get("/test/unreachable-database/42P01").then().statusCode(500)
                 .contentType("application/problem+json")
                 .body("incident", notNullValue());
     }
