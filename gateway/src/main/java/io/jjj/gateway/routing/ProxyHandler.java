@@ -86,15 +86,19 @@ public class ProxyHandler {
     }
 
     /**
-     * Sends the request on a pooled connection. A bodiless idempotent request whose connection turns out to have been
-     * closed by the service before any answer (a keep-alive race) is sent once more on another connection.
+     * Sends the request on a pooled connection. A bodiless idempotent request that fails before any answer, other than
+     * by a timeout (typically a pooled connection the service closed meanwhile), is sent once more.
      */
     private void send(RoutingContext ctx, Upstream upstream, RequestOptions options, boolean hasBody, boolean chunked,
                       long limit, boolean mayRetry) {
         HttpServerRequest request = ctx.request();
         upstreams.client().request(options).onComplete(opened -> {
             if (opened.failed()) {
-                unavailable(ctx, upstream, opened.cause());
+                if (mayRetry && opened.cause() instanceof HttpClosedException) {
+                    send(ctx, upstream, options, false, false, limit, false);
+                } else {
+                    unavailable(ctx, upstream, opened.cause());
+                }
                 return;
             }
             HttpClientRequest out = opened.result();
@@ -105,7 +109,7 @@ public class ProxyHandler {
             out.response().onComplete(answered -> {
                 if (answered.succeeded()) {
                     relayResponse(ctx, answered.result());
-                } else if (mayRetry && answered.cause() instanceof HttpClosedException && !ctx.response().headWritten()) {
+                } else if (mayRetry && !upstreams.describe(upstream, answered.cause()).timeout() && !ctx.response().headWritten()) {
                     send(ctx, upstream, options, false, false, limit, false);
                 } else {
                     unavailable(ctx, upstream, answered.cause());
