@@ -4,6 +4,7 @@
 #  2. the gateway before the edge rewrite (BEFORE_REV, default 666ba59) and after it (this checkout), each in front
 #     of the same stand-in service, measured with wrk at 32 connections in alternating rounds (ROUNDS, default 5,
 #     of DURATION seconds, default 10): p50, p99 and req/s per round, then the median and spread of each.
+# BEFORE_APP may name an already built quarkus-app folder of the earlier gateway instead of building BEFORE_REV.
 # Needs wrk and nginx (apt-get install -y wrk nginx) and Debian's PostgreSQL 15 for the gateways' key tables.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -23,9 +24,13 @@ command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk an
 
 after_app="$root/gateway/target/quarkus-app"
 [[ -f "$after_app/quarkus-run.jar" ]] || (cd "$root" && ./mvnw -B -q -pl gateway -am package -DskipTests)
-git -C "$root" worktree add -q --detach "$work/before" "$before_rev"
-(cd "$work/before" && ./mvnw -B -q -pl gateway -am package -DskipTests)
-before_app="$work/before/gateway/target/quarkus-app"
+if [[ -n "${BEFORE_APP:-}" ]]; then
+  before_app="$BEFORE_APP"
+else
+  git -C "$root" worktree add -q --detach "$work/before" "$before_rev"
+  (cd "$work/before" && ./mvnw -B -q -pl gateway -am package -DskipTests)
+  before_app="$work/before/gateway/target/quarkus-app"
+fi
 
 echo "== 1. canonical path + policy decision (in-process)"
 cp="$root/gateway/target/classes:$(find "$after_app/lib" -name '*.jar' | tr '\n' ':')"

@@ -273,7 +273,9 @@ class EventStreamLimitsTest {
             relay.start(null);
             produced.addAll(produce(type, 2, 0));
             await().atMost(Duration.ofSeconds(30)).until(() -> subscriber.ids().size() >= 9);
-            assertEquals(produced, subscriber.ids(), "every event once, in order, across the reconnect");
+            // once each, none missing; the order across the reconnect is not guaranteed (see the gateway README)
+            assertEquals(produced.size(), subscriber.ids().size(), "no event twice across the reconnect: " + subscriber.ids());
+            assertEquals(new java.util.HashSet<>(produced), new java.util.HashSet<>(subscriber.ids()), "no event missing across the reconnect");
         } finally {
             relay.stop(null);
         }
