@@ -140,9 +140,10 @@ public class ProxyHandler {
             received[0] += chunk.length();
             if (received[0] > limit) {
                 request.handler(null);
-                out.reset();
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                // answered before the upstream call is reset, whose failure would otherwise answer 503 first
                 tooLarge(ctx, limit);
+                out.reset();
                 return;
             }
             out.write(chunk);
