@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /** The parsed command line of {@code ./jjj}. Pure: no I/O. */
 public record Cli(Command command, boolean detach, boolean noBuild, boolean noLoad, boolean infraOnly, boolean purge,
-                  String file, String to, boolean partial, String idempotencyKey, String part) {
+                  String file, String to, boolean partial, String idempotencyKey, String part,
+                  boolean noInstall, List<String> mavenArgs) {
 
-    public enum Command { UP, DOWN, STATUS, LOAD, HELP }
+    public enum Command { UP, DOWN, STATUS, LOAD, TEST, HELP }
 
     public static final String USAGE = """
             usage: ./jjj <command> [options]
@@ -32,6 +33,12 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
               load <file> [--to /api/...] [--partial] [--idempotency-key KEY]
                     POST a feed file (.csv or .ndjson) to the gateway with the admin key;
                     the endpoint follows from the file name unless --to is given
+              test [--no-install] [-- <Maven arguments>]
+                    every test and check, as CI runs them: installs what the tests need beyond a
+                    JDK when it is missing (Chromium, ChromeDriver, Node.js, docker-compose, ...,
+                    through apt-get as root or with sudo; otherwise prints the command), then
+                    ./mvnw -B verify, the OpenAPI lint and the deployment checks
+                    --no-install  only say what is missing
               help  this text
 
             Environment: see deploy/local/README.md (ports JJJ_*_PORT, DB_URL/DB_USER/DB_PASSWORD,
@@ -47,6 +54,7 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
             case "down", "stop" -> Command.DOWN;
             case "status", "ps" -> Command.STATUS;
             case "load" -> Command.LOAD;
+            case "test" -> Command.TEST;
             case "help", "-h", "--help" -> Command.HELP;
             default -> throw usageError("unknown command '" + args.get(0) + "'");
         };
@@ -60,6 +68,8 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
         String to = null;
         String key = null;
         String part = null;
+        boolean noInstall = false;
+        List<String> mavenArgs = List.of();
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
             String opt = a;
@@ -117,6 +127,16 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
                         part = part(part, a);
                     }
                 }
+                case TEST -> {
+                    if (a.equals("--no-install")) {
+                        noInstall = true;
+                    } else if (a.equals("--")) {
+                        mavenArgs = List.copyOf(args.subList(i + 1, args.size()));
+                        i = args.size();
+                    } else {
+                        throw usageError("unknown option '" + a + "' for test (Maven arguments go after --)");
+                    }
+                }
                 case HELP -> { /* ignore anything after help */ }
                 default -> throw usageError(command.name().toLowerCase() + " takes no arguments, got '" + a + "'");
             }
@@ -131,7 +151,7 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
             // harmless: infra-only never builds anyway
             noBuild = true;
         }
-        return new Cli(command, detach, noBuild, noLoad, infraOnly, purge, file, to, partial, key, part);
+        return new Cli(command, detach, noBuild, noLoad, infraOnly, purge, file, to, partial, key, part, noInstall, mavenArgs);
     }
 
     public Optional<String> toOption() {

@@ -36,6 +36,7 @@ public final class Launcher {
                 case DOWN -> cli.part() != null ? new Part(config, cli.part(), out).stop() : new Down(config, out).run(cli.purge());
                 case STATUS -> new Status(config, out).run();
                 case LOAD -> new Load(config, cli, out).run();
+                case TEST -> new TestRun(root(), cli, out).run();
                 case HELP -> 0;
             };
         } catch (LauncherException e) {

@@ -95,4 +95,16 @@ class CliTest {
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should contain '" + expected + "'");
         assertTrue(e.getMessage().contains("usage: ./jjj"), "usage is shown");
     }
+
+    @Test
+    void testPassesWhatFollowsTheDoubleDashToMaven() {
+        Cli plain = Cli.parse(List.of("test"));
+        assertEquals(Cli.Command.TEST, plain.command());
+        assertFalse(plain.noInstall());
+        assertEquals(List.of(), plain.mavenArgs());
+        Cli cli = Cli.parse(List.of("test", "--no-install", "--", "-pl", "gateway", "--no-install"));
+        assertTrue(cli.noInstall());
+        assertEquals(List.of("-pl", "gateway", "--no-install"), cli.mavenArgs());
+        assertThrows(LauncherException.class, () -> Cli.parse(List.of("test", "-pl", "gateway")));
+    }
 }
