@@ -6,10 +6,12 @@ import io.jjj.transport.domain.Node;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * An immutable snapshot of the whole network, dated: nodes by int index, links in parallel arrays, and the arcs
@@ -65,6 +67,11 @@ public final class Network {
      * lower bound of the remaining minutes that never overestimates, for A*.
      */
     final double minutesPerKm;
+    /**
+     * Every day on which some link opens or closes, sorted: the usable links stay the same from one of these days
+     * to the day before the next, so the days between two of them form one epoch.
+     */
+    private final int[] changeDays;
     private final Instant builtAt;
 
     private Network(List<Node> nodes, List<Link> linkList, Instant builtAt) {
@@ -133,8 +140,16 @@ public final class Network {
                 arcLinks[a++] = k;
             }
         }
+        changeDays = IntStream.concat(Arrays.stream(links.opened), Arrays.stream(links.closed))
+                .filter(day -> day != NEVER).sorted().distinct().toArray();
         forward = new Arcs(n, tails, heads, arcLinks, links);
         reverse = new Arcs(n, heads, tails, arcLinks, links);
+    }
+
+    /** The epoch {@code day} falls in: the number of days on which a link opens or closes up to and including it. */
+    int epochOf(int day) {
+        int i = Arrays.binarySearch(changeDays, day);
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /** Straight-line (chord) kilometres between two nodes. */

@@ -22,7 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Compares the router with a plain textbook Dijkstra on random dated graphs: links opening and closing on random
- * days, one-way links, several modes and lines, and queries on random dates and mode sets.
+ * days, one-way links, several modes and lines, and queries on random dates (often the day a link opens or closes,
+ * or the day before) and mode sets. Every query runs twice: on the plain searches (A* with landmarks), and on the
+ * contraction hierarchy of the epoch asked about (built on the spot).
  */
 class RouterPropertyTest {
 
@@ -58,9 +60,22 @@ class RouterPropertyTest {
         return new Graph(nodes, links);
     }
 
-    private static Router.Filter randomFilter(Random random) {
+    /** A random day, half the time one on which a link opens or closes or the day before; a random mode set. */
+    private static Router.Filter randomFilter(Random random, Graph g) {
         int mask = random.nextInt(3) == 0 ? 1 + random.nextInt(Mode.ALL) : Mode.ALL;
-        return new Router.Filter((int) EPOCH.plusDays(random.nextInt(4000)).toEpochDay(), mask);
+        LocalDate day = EPOCH.plusDays(random.nextInt(4000));
+        if (!g.links().isEmpty() && random.nextBoolean()) {
+            Link link = g.links().get(random.nextInt(g.links().size()));
+            LocalDate change = link.closed() != null && random.nextBoolean() ? link.closed() : link.opened();
+            day = random.nextBoolean() ? change : change.minusDays(1);
+        }
+        return new Router.Filter((int) day.toEpochDay(), mask);
+    }
+
+    /** The plain router and one answering from contraction hierarchies, built synchronously when first asked for. */
+    private static List<Router> routers(Graph g) {
+        Network net = Network.of(g.nodes(), g.links());
+        return List.of(new Router(net), new Router(net, 4, Runnable::run, 64));
     }
 
     /** Plain Dijkstra over the link list: minutes from every source to every node ({@code +Infinity} if none). */
@@ -151,23 +166,29 @@ class RouterPropertyTest {
         return Integer.parseInt(id.substring(1));
     }
 
+    private static String where(int seed, Router router) {
+        return "seed " + seed + (router.hierarchies().isPresent() ? " (hierarchy)" : " (plain)");
+    }
+
     @Test
     void routesMatchTheReferenceAndAreMadeOfOpenLinks() {
         for (int seed = 0; seed < 400; seed++) {
             Random random = new Random(seed);
             Graph g = randomGraph(random);
-            Router router = new Router(Network.of(g.nodes(), g.links()));
+            List<Router> routers = routers(g);
             for (int q = 0; q < 10; q++) {
-                Router.Filter f = randomFilter(random);
+                Router.Filter f = randomFilter(random, g);
                 int s = random.nextInt(g.nodes().size());
                 int t = random.nextInt(g.nodes().size());
                 double expected = reference(g, new int[] {s}, f, false)[t];
-                Optional<Route> route = router.route(s, t, f, 0);
-                String where = "seed " + seed + " query " + q + " " + s + "->" + t;
-                assertEquals(Double.isFinite(expected), route.isPresent(), where);
-                if (route.isPresent()) {
-                    assertEquals(expected, route.get().minutes(), EPS, where);
-                    assertPathIsValid(router.network(), route.get(), f, 0, where);
+                for (Router router : routers) {
+                    Optional<Route> route = router.route(s, t, f, 0);
+                    String where = where(seed, router) + " query " + q + " " + s + "->" + t;
+                    assertEquals(Double.isFinite(expected), route.isPresent(), where);
+                    if (route.isPresent()) {
+                        assertEquals(expected, route.get().minutes(), EPS, where);
+                        assertPathIsValid(router.network(), route.get(), f, 0, where);
+                    }
                 }
             }
         }
@@ -178,19 +199,21 @@ class RouterPropertyTest {
         for (int seed = 0; seed < 300; seed++) {
             Random random = new Random(seed);
             Graph g = randomGraph(random);
-            Router router = new Router(Network.of(g.nodes(), g.links()));
+            List<Router> routers = routers(g);
             for (int q = 0; q < 10; q++) {
-                Router.Filter f = randomFilter(random);
+                Router.Filter f = randomFilter(random, g);
                 int s = random.nextInt(g.nodes().size());
                 int t = random.nextInt(g.nodes().size());
                 double penalty = 1 + random.nextInt(30);
                 double expected = referenceWithTransfers(g, s, t, f, penalty);
-                Optional<Route> route = router.route(s, t, f, penalty);
-                String where = "seed " + seed + " query " + q + " " + s + "->" + t + " penalty " + penalty;
-                assertEquals(Double.isFinite(expected), route.isPresent(), where);
-                if (route.isPresent()) {
-                    assertEquals(expected, route.get().minutes(), EPS, where);
-                    assertPathIsValid(router.network(), route.get(), f, penalty, where);
+                for (Router router : routers) {
+                    Optional<Route> route = router.route(s, t, f, penalty);
+                    String where = where(seed, router) + " query " + q + " " + s + "->" + t + " penalty " + penalty;
+                    assertEquals(Double.isFinite(expected), route.isPresent(), where);
+                    if (route.isPresent()) {
+                        assertEquals(expected, route.get().minutes(), EPS, where);
+                        assertPathIsValid(router.network(), route.get(), f, penalty, where);
+                    }
                 }
             }
         }
@@ -201,41 +224,46 @@ class RouterPropertyTest {
         for (int seed = 0; seed < 300; seed++) {
             Random random = new Random(seed);
             Graph g = randomGraph(random);
-            Router router = new Router(Network.of(g.nodes(), g.links()));
-            Router.Filter f = randomFilter(random);
+            Router.Filter f = randomFilter(random, g);
             int s = random.nextInt(g.nodes().size());
             double budget = random.nextInt(200);
             double[] expected = reference(g, new int[] {s}, f, false);
-            Router.Reach reach = router.reach(s, f, budget);
             long within = Arrays.stream(expected).filter(d -> d <= budget).count();
-            assertEquals(within, reach.nodes().length, "seed " + seed);
-            for (int i = 0; i < reach.nodes().length; i++) {
-                assertEquals(expected[reach.nodes()[i]], reach.minutes()[i], EPS, "seed " + seed);
-                assertTrue(i == 0 || reach.minutes()[i - 1] <= reach.minutes()[i], "nearest first");
+            for (Router router : routers(g)) {
+                Router.Reach reach = router.reach(s, f, budget);
+                String where = where(seed, router);
+                assertEquals(within, reach.nodes().length, where);
+                for (int i = 0; i < reach.nodes().length; i++) {
+                    assertEquals(expected[reach.nodes()[i]], reach.minutes()[i], EPS, where);
+                    assertTrue(i == 0 || reach.minutes()[i - 1] <= reach.minutes()[i], where + ": nearest first");
+                }
             }
         }
     }
 
     @Test
-    void matrixRowsMatchTheReference() {
+    void matrixCellsMatchTheReference() {
         for (int seed = 0; seed < 200; seed++) {
             Random random = new Random(seed);
             Graph g = randomGraph(random);
             int n = g.nodes().size();
-            Router router = new Router(Network.of(g.nodes(), g.links()));
-            Router.Filter f = randomFilter(random);
+            Router.Filter f = randomFilter(random, g);
             int[] from = random.ints(1 + random.nextInt(12), 0, n).toArray();
             int[] to = random.ints(1 + random.nextInt(6), 0, n).toArray();
-            Router.Matrix matrix = router.matrix(from, to, f);
-            for (int i = 0; i < from.length; i++) {
-                double[] expected = reference(g, new int[] {from[i]}, f, false);
-                for (int j = 0; j < to.length; j++) {
-                    double want = expected[to[j]];
-                    double got = matrix.minutes()[i][j];
-                    if (Double.isInfinite(want)) {
-                        assertTrue(Double.isNaN(got), "seed " + seed + " unreachable pair");
-                    } else {
-                        assertEquals(want, got, EPS, "seed " + seed);
+            for (Router router : routers(g)) {
+                Router.Matrix matrix = router.matrix(from, to, f);
+                String where = where(seed, router);
+                for (int i = 0; i < from.length; i++) {
+                    double[] expected = reference(g, new int[] {from[i]}, f, false);
+                    for (int j = 0; j < to.length; j++) {
+                        double want = expected[to[j]];
+                        double got = matrix.minutes()[i][j];
+                        if (Double.isInfinite(want)) {
+                            assertTrue(Double.isNaN(got) && Double.isNaN(matrix.km()[i][j]), where + " unreachable pair");
+                        } else {
+                            assertEquals(want, got, EPS, where);
+                            assertTrue(matrix.km()[i][j] >= 0, where + " km");
+                        }
                     }
                 }
             }
@@ -248,19 +276,66 @@ class RouterPropertyTest {
             Random random = new Random(seed);
             Graph g = randomGraph(random);
             int n = g.nodes().size();
-            Router router = new Router(Network.of(g.nodes(), g.links()));
-            Router.Filter f = randomFilter(random);
+            Router.Filter f = randomFilter(random, g);
             int[] targets = random.ints(1 + random.nextInt(3), 0, n).toArray();
             double[] expected = reference(g, targets, f, true);
-            double[] got = router.towards(targets, f);
-            for (int v = 0; v < n; v++) {
-                if (Double.isInfinite(expected[v])) {
-                    assertTrue(Double.isInfinite(got[v]), "seed " + seed + " node " + v);
-                } else {
-                    assertEquals(expected[v], got[v], EPS, "seed " + seed + " node " + v);
+            for (Router router : routers(g)) {
+                double[] got = router.towards(targets, f);
+                for (int v = 0; v < n; v++) {
+                    String where = where(seed, router) + " node " + v;
+                    if (Double.isInfinite(expected[v])) {
+                        assertTrue(Double.isInfinite(got[v]), where);
+                    } else {
+                        assertEquals(expected[v], got[v], EPS, where);
+                    }
                 }
             }
         }
+    }
+
+    @Test
+    void oneHierarchyServesEveryDayOfAnEpochAndTheCacheKeepsTheMostRecentlyUsed() {
+        Random random = new Random(11);
+        Graph g = randomGraph(random);
+        while (g.links().size() < 20) {
+            g = randomGraph(random);
+        }
+        Network net = Network.of(g.nodes(), g.links());
+        List<Runnable> queued = new ArrayList<>();
+        Router router = new Router(net, 4, queued::add, 2);
+        Link link = g.links().get(0);
+        Router.Filter opening = new Router.Filter((int) link.opened().toEpochDay(), Mode.ALL);
+        Router.Filter dayBefore = new Router.Filter(opening.day() - 1, Mode.ALL);
+
+        assertFalse(router.prepare(opening), "nothing is built until the executor runs it");
+        assertEquals(1, queued.size());
+        assertFalse(router.prepare(opening), "asking again does not queue a second build");
+        assertEquals(1, queued.size());
+        queued.remove(0).run();
+        assertTrue(router.prepare(opening));
+        assertTrue(router.prepare(new Router.Filter(opening.day() + epochLength(net, opening.day()) - 1, Mode.ALL)),
+                "the last day of the epoch shares its hierarchy");
+
+        assertFalse(router.prepare(dayBefore), "the day before the link opens is another epoch");
+        Router.Filter hsr = new Router.Filter(opening.day(), Mode.HSR.bit());
+        assertFalse(router.prepare(hsr), "another mode set is another one");
+        assertEquals(2, queued.size());
+        queued.forEach(Runnable::run);
+        queued.clear();
+        assertEquals(2, router.hierarchies().orElseThrow().built().size(), "at most two are kept");
+        assertTrue(router.prepare(dayBefore));
+        assertTrue(router.prepare(hsr));
+        assertFalse(router.prepare(opening), "the least recently used was dropped and is built again when asked for");
+        assertEquals(1, queued.size());
+    }
+
+    /** How many days from {@code day} on the links open stay the same. */
+    private static int epochLength(Network net, int day) {
+        int length = 1;
+        while (length < 10_000 && net.epochOf(day + length) == net.epochOf(day)) {
+            length++;
+        }
+        return length;
     }
 
     private static void assertPathIsValid(Network net, Route route, Router.Filter f, double penalty, String where) {
