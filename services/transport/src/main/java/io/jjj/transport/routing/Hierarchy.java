@@ -177,7 +177,9 @@ final class Hierarchy {
         final IntList downEdge = new IntList();
         final double[] witnessDist;
         final int[] witnessState;
+        /** Marks the heads of the edges out of the node being contracted: the witness search stops once all are settled. */
         final int[] targetStamp;
+        int targetMark;
         int stamp;
         final IndexedHeap witnessHeap = new IndexedHeap();
 
@@ -326,14 +328,22 @@ final class Hierarchy {
                 return 0;
             }
             double maxOut = 0;
+            targetMark++;
+            int targets = 0;
             for (int j = 0; j < outSize[v]; j++) {
-                maxOut = Math.max(maxOut, minutes[out[v][j]]);
+                int e2 = out[v][j];
+                maxOut = Math.max(maxOut, minutes[e2]);
+                if (targetStamp[head[e2]] != targetMark) {
+                    targetStamp[head[e2]] = targetMark;
+                    targets++;
+                }
             }
             for (int i = 0; i < inSize[v]; i++) {
                 int e1 = in[v][i];
                 int u = tail[e1];
                 double m1 = minutes[e1];
-                int searched = witnessSearch(u, v, m1 + maxOut, settleLimit);
+                int searched = witnessSearch(u, v, m1 + maxOut, settleLimit,
+                        targetStamp[u] == targetMark ? targets - 1 : targets);
                 for (int j = 0; j < outSize[v]; j++) {
                     int e2 = out[v][j];
                     int w = head[e2];
@@ -369,21 +379,25 @@ final class Hierarchy {
 
         /**
          * Dijkstra from {@code source} in the remaining graph without {@code skip}, up to {@code limit} minutes and
-         * {@code settleLimit} settled nodes; every node it reaches gets a path length (an upper bound of its distance),
-         * marked by a state at least the returned stamp.
+         * {@code settleLimit} settled nodes, or until the {@code targets} marked nodes are all settled; every node it
+         * reaches gets a path length (an upper bound of its distance), marked by a state at least the returned stamp.
          */
-        int witnessSearch(int source, int skip, double limit, int settleLimit) {
+        int witnessSearch(int source, int skip, double limit, int settleLimit, int targets) {
             stamp += 2;
+            int pending = targets;
             int reached = stamp;
             int settled = stamp + 1;
             witnessDist[source] = 0;
             witnessState[source] = reached;
             witnessHeap.insert(0, source);
             int count = 0;
-            while (!witnessHeap.isEmpty() && witnessHeap.minKey() <= limit && count < settleLimit) {
+            while (pending > 0 && !witnessHeap.isEmpty() && witnessHeap.minKey() <= limit && count < settleLimit) {
                 int x = witnessHeap.pop();
                 witnessState[x] = settled;
                 count++;
+                if (targetStamp[x] == targetMark && x != source) {
+                    pending--;
+                }
                 double dx = witnessDist[x];
                 int[] list = out[x];
                 for (int i = 0, size = outSize[x]; i < size; i++) {

@@ -78,12 +78,28 @@ class RouterPropertyTest {
         return List.of(new Router(net), new Router(net, 4, Runnable::run, 64));
     }
 
-    /** Plain Dijkstra over the link list: minutes from every source to every node ({@code +Infinity} if none). */
+    /** Plain Dijkstra over the links open that day: minutes from every source to every node ({@code +Infinity} if none). */
     private static double[] reference(Graph g, int[] sources, Router.Filter f, boolean reversed) {
         int n = g.nodes().size();
+        List<List<double[]>> arcs = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            arcs.add(new ArrayList<>());
+        }
+        for (Link l : g.links()) {
+            if (!open(l, f)) {
+                continue;
+            }
+            int a = index(l.from());
+            int b = index(l.to());
+            double minutes = l.minutes().doubleValue();
+            arcs.get(reversed ? b : a).add(new double[] {reversed ? a : b, minutes});
+            if (l.bidirectional()) {
+                arcs.get(reversed ? a : b).add(new double[] {reversed ? b : a, minutes});
+            }
+        }
         double[] dist = new double[n];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
-        PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+        PriorityQueue<double[]> queue = new PriorityQueue<>((x, y) -> Double.compare(x[0], y[0]));
         for (int s : sources) {
             dist[s] = 0;
             queue.add(new double[] {0, s});
@@ -94,22 +110,11 @@ class RouterPropertyTest {
             if (top[0] > dist[u]) {
                 continue;
             }
-            for (Link l : g.links()) {
-                if (!open(l, f)) {
-                    continue;
-                }
-                int a = index(l.from());
-                int b = index(l.to());
-                List<int[]> arcs = new ArrayList<>();
-                arcs.add(reversed ? new int[] {b, a} : new int[] {a, b});
-                if (l.bidirectional()) {
-                    arcs.add(reversed ? new int[] {a, b} : new int[] {b, a});
-                }
-                for (int[] arc : arcs) {
-                    if (arc[0] == u && dist[u] + l.minutes().doubleValue() < dist[arc[1]]) {
-                        dist[arc[1]] = dist[u] + l.minutes().doubleValue();
-                        queue.add(new double[] {dist[arc[1]], arc[1]});
-                    }
+            for (double[] arc : arcs.get(u)) {
+                int v = (int) arc[0];
+                if (dist[u] + arc[1] < dist[v]) {
+                    dist[v] = dist[u] + arc[1];
+                    queue.add(new double[] {dist[v], v});
                 }
             }
         }
@@ -287,6 +292,83 @@ class RouterPropertyTest {
                         assertTrue(Double.isInfinite(got[v]), where);
                     } else {
                         assertEquals(expected[v], got[v], EPS, where);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A 20 x 20 grid with diagonals and longer links, dated: deep enough a hierarchy for stalls and long shortcuts. */
+    private static Graph randomGrid(Random random) {
+        int side = 20;
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < side * side; i++) {
+            nodes.add(new Node("N" + i, "Node " + i, null, "city", "130000", 115 + (i % side) * 0.01, 38 + (i / side) * 0.01));
+        }
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < side * side; i++) {
+            int r = i / side;
+            int c = i % side;
+            int[][] steps = {{0, 1}, {1, 0}, {1, 1}, {1, -1}, {random.nextInt(7) - 3, random.nextInt(7) - 3}};
+            for (int[] step : steps) {
+                int r2 = r + step[0];
+                int c2 = c + step[1];
+                if (r2 < 0 || r2 >= side || c2 < 0 || c2 >= side || (r2 == r && c2 == c)) {
+                    continue;
+                }
+                Mode mode = Mode.values()[random.nextInt(3)];
+                LocalDate opened = EPOCH.plusDays(random.nextInt(3000));
+                LocalDate closed = random.nextInt(8) == 0 ? opened.plusDays(1 + random.nextInt(2000)) : null;
+                links.add(new Link("L" + links.size(), "N" + i, "N" + (r2 * side + c2), mode.value(), "line" + random.nextInt(3),
+                        BigDecimal.valueOf(1 + random.nextInt(20)), BigDecimal.valueOf(1 + random.nextInt(40) / 4.0), opened, closed,
+                        random.nextInt(10) != 0, null));
+            }
+        }
+        return new Graph(nodes, links);
+    }
+
+    @Test
+    void onALargerDatedGridEveryQueryTypeMatchesTheReference() {
+        for (int seed = 0; seed < 3; seed++) {
+            Random random = new Random(seed);
+            Graph g = randomGrid(random);
+            int n = g.nodes().size();
+            List<Router> routers = routers(g);
+            for (int q = 0; q < 4; q++) {
+                Router.Filter f = randomFilter(random, g);
+                int[] from = random.ints(6, 0, n).toArray();
+                int[] to = random.ints(6, 0, n).toArray();
+                double budget = 5 + random.nextInt(40);
+                double[][] expected = new double[from.length][];
+                for (int i = 0; i < from.length; i++) {
+                    expected[i] = reference(g, new int[] {from[i]}, f, false);
+                }
+                double[] towards = reference(g, to, f, true);
+                for (Router router : routers) {
+                    String where = where(seed, router) + " query " + q;
+                    Router.Matrix matrix = router.matrix(from, to, f);
+                    for (int i = 0; i < from.length; i++) {
+                        for (int j = 0; j < to.length; j++) {
+                            double want = expected[i][to[j]];
+                            Optional<Route> route = router.route(from[i], to[j], f, 0);
+                            assertEquals(Double.isFinite(want), route.isPresent(), where);
+                            if (Double.isFinite(want)) {
+                                assertEquals(want, route.get().minutes(), EPS, where);
+                                assertPathIsValid(router.network(), route.get(), f, 0, where);
+                                assertEquals(want, matrix.minutes()[i][j], EPS, where);
+                            } else {
+                                assertTrue(Double.isNaN(matrix.minutes()[i][j]), where);
+                            }
+                        }
+                    }
+                    Router.Reach reach = router.reach(from[0], f, budget);
+                    assertEquals(Arrays.stream(expected[0]).filter(d -> d <= budget).count(), reach.nodes().length, where);
+                    for (int i = 0; i < reach.nodes().length; i++) {
+                        assertEquals(expected[0][reach.nodes()[i]], reach.minutes()[i], EPS, where);
+                    }
+                    double[] got = router.towards(to, f);
+                    for (int v = 0; v < n; v++) {
+                        assertEquals(towards[v], got[v], Double.isInfinite(towards[v]) ? 0 : EPS, where + " node " + v);
                     }
                 }
             }
