@@ -93,7 +93,7 @@ final class GraphHopperSide {
 
     int isochrone(int s, double budget) {
         ShortestPathTree tree = new ShortestPathTree(graph, weighting, false, TraversalMode.NODE_BASED);
-        tree.setWeightLimit(budget);
+        tree.setWeightLimit(budget + 1e-9);
         AtomicInteger count = new AtomicInteger();
         tree.search(s, label -> count.incrementAndGet());
         return count.get();

@@ -169,17 +169,18 @@ final class HierarchySearch {
 
     /** Every node within {@code budget} minutes of {@code from}, nearest first: PHAST, then a sort of the reached. */
     static Router.Reach reach(Hierarchy h, int from, double budget) {
+        double limit = budget + Router.BUDGET_SLACK;
         Workspace w = workspace(h.nodeCount);
         double[] d = w.sweep;
         Arrays.fill(d, 0, h.nodeCount, Double.POSITIVE_INFINITY);
-        int settledCount = upwardSearch(h, w, h.rankOf[from], true, budget);
+        int settledCount = upwardSearch(h, w, h.rankOf[from], true, limit);
         for (int i = 0; i < settledCount; i++) {
             d[w.order[i]] = w.fd[w.order[i]];
         }
         sweepDown(h, d, h.downStart, h.downHead, h.downMinutes);
         int count = 0;
         for (int r = 0; r < h.nodeCount; r++) {
-            if (d[r] <= budget) {
+            if (d[r] <= limit) {
                 count++;
             }
         }
@@ -187,7 +188,7 @@ final class HierarchySearch {
         int[] ranks = new int[count];
         int c = 0;
         for (int r = 0; r < h.nodeCount; r++) {
-            if (d[r] <= budget) {
+            if (d[r] <= limit) {
                 keys[c] = Double.doubleToRawLongBits(d[r]);
                 ranks[c++] = r;
             }

@@ -36,6 +36,13 @@ public final class Router {
     private static final ThreadLocal<Workspace> WORKSPACES = ThreadLocal.withInitial(Workspace::new);
     private static final int PARALLEL_MATRIX_FROM = 8;
 
+    /**
+     * Minutes are decimals summed in binary floating point, so a node exactly at a budget can come out a hair above
+     * it along one order of additions and not along another: budgets are compared with this much slack, so every
+     * search includes it.
+     */
+    static final double BUDGET_SLACK = 1e-9;
+
     /** Landmarks for the plain A* when none are configured: enough to cut the search well, cheap to compute. */
     public static final int DEFAULT_LANDMARKS = 8;
 
@@ -251,7 +258,7 @@ public final class Router {
             return HierarchySearch.reach(h.get(), from, budget);
         }
         Workspace w = workspace();
-        int settled = settle(w, net.forward, new int[] {from}, filter, budget, null);
+        int settled = settle(w, net.forward, new int[] {from}, filter, budget + BUDGET_SLACK, null);
         int[] nodes = Arrays.copyOf(w.order, settled);
         double[] minutes = new double[settled];
         for (int i = 0; i < settled; i++) {

@@ -376,6 +376,21 @@ class RouterPropertyTest {
     }
 
     @Test
+    void aNodeExactlyAtTheBudgetIsReachedThoughItsMinutesAddUpAHairAbove() {
+        List<Node> nodes = List.of(new Node("N0", "a", null, "city", "130000", 115, 38),
+                new Node("N1", "b", null, "city", "130000", 115.1, 38), new Node("N2", "c", null, "city", "130000", 115.2, 38));
+        LocalDate opened = EPOCH;
+        Graph g = new Graph(nodes, List.of(
+                new Link("L0", "N0", "N1", "hsr", "x", BigDecimal.ONE, new BigDecimal("0.1"), opened, null, true, null),
+                new Link("L1", "N1", "N2", "hsr", "x", BigDecimal.ONE, new BigDecimal("0.2"), opened, null, true, null)));
+        assertTrue(0.1 + 0.2 > 0.3, "the sum in binary floating point is above the budget");
+        Router.Filter f = new Router.Filter((int) EPOCH.plusDays(1).toEpochDay(), Mode.ALL);
+        for (Router router : routers(g)) {
+            assertEquals(3, router.reach(0, f, 0.3).nodes().length, where(0, router));
+        }
+    }
+
+    @Test
     void oneHierarchyServesEveryDayOfAnEpochAndTheCacheKeepsTheMostRecentlyUsed() {
         Random random = new Random(11);
         Graph g = randomGraph(random);
