@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The contraction hierarchies of one network snapshot, one per epoch and mode set, built on demand by a background
@@ -63,7 +64,13 @@ public final class Hierarchies {
         }
         if (requested) {
             Entry wanted = entry;
-            builds.execute(() -> build(key, wanted));
+            try {
+                builds.execute(() -> build(key, wanted));
+            } catch (RejectedExecutionException shuttingDown) {
+                synchronized (cache) {
+                    cache.remove(key, wanted);
+                }
+            }
         }
         return Optional.ofNullable(entry.hierarchy);
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.concurrent.RejectedExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -424,6 +425,27 @@ class RouterPropertyTest {
         assertTrue(router.prepare(hsr));
         assertFalse(router.prepare(opening), "the least recently used was dropped and is built again when asked for");
         assertEquals(1, queued.size());
+    }
+
+    @Test
+    void whenTheBuildExecutorRefusesWorkQueriesAreStillAnsweredAndTheEpochIsAskedForAgainLater() {
+        Random random = new Random(5);
+        Graph g = randomGraph(random);
+        Network net = Network.of(g.nodes(), g.links());
+        List<Runnable> accepted = new ArrayList<>();
+        boolean[] refusing = {true};
+        Router router = new Router(net, 4, task -> {
+            if (refusing[0]) {
+                throw new RejectedExecutionException("shutting down");
+            }
+            accepted.add(task);
+        }, 2);
+        Router.Filter f = new Router.Filter((int) EPOCH.plusDays(2000).toEpochDay(), Mode.ALL);
+        double[] expected = reference(g, new int[] {0}, f, false);
+        assertEquals(Arrays.stream(expected).filter(Double::isFinite).count(), router.reach(0, f, 1e9).nodes().length);
+        refusing[0] = false;
+        assertFalse(router.prepare(f));
+        assertEquals(1, accepted.size(), "the refused epoch was not left pending for ever");
     }
 
     /** How many days from {@code day} on the links open stay the same. */
