@@ -228,7 +228,7 @@ public class NetworkSnapshots {
         Router next = new Router(Network.of(data.nodes(), data.links()), routing.landmarks(), hierarchyBuilds,
                 routing.maxHierarchies());
         current = next;
-        next.prepare(new Router.Filter((int) LocalDate.now().toEpochDay(), Mode.ALL));
+        next.prepare(new Router.Filter((int) LocalDate.now(Network.CLUSTER_TIME).toEpochDay(), Mode.ALL));
         previous.hierarchies().ifPresent(old -> {
             List<Router.Filter> asked = old.requested();
             old.retire();
