@@ -40,12 +40,12 @@ public final class TransportBench {
     }
 
     private void run(boolean quick, Path out) throws Exception {
-        int rows = quick ? 40 : 250;
-        int cols = quick ? 50 : 400;
-        int linkCount = quick ? 8_000 : 400_000;
-        int pairs = quick ? 200 : 1000;
+        int rows = quick ? 30 : 250;
+        int cols = quick ? 40 : 400;
+        int linkCount = quick ? 4_800 : 400_000;
+        int pairs = quick ? 100 : 1000;
         int repetitions = quick ? 2 : 5;
-        int side = quick ? 20 : 100;
+        int side = quick ? 10 : 100;
 
         long t0 = System.nanoTime();
         GridNetwork grid = new GridNetwork(42, rows, cols, linkCount);
