@@ -13,61 +13,63 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A generated grid-like dated network: a 250 x 400 grid of nodes about 1 km apart, links to the 4 neighbours and
- * both diagonals, and long "express" links until there are exactly 400,000. Every link has an opening date between
- * 2000 and 2024 and one in ten a closing date; minutes follow the distance at 40-300 km/h by mode.
+ * A generated grid-like dated network: a grid of nodes about 1 km apart (250 x 400 in the full bench), links to the
+ * 4 neighbours and both diagonals, and long "express" links until there are exactly as many as asked (400,000).
+ * Every link has an opening date between 2000 and 2024 and one in ten a closing date; minutes follow the distance at
+ * 40-300 km/h by mode.
  */
 final class GridNetwork {
 
-    static final int ROWS = 250;
-    static final int COLS = 400;
-    static final int LINKS = 400_000;
+    final int rows;
+    final int cols;
     static final LocalDate FIRST = LocalDate.of(2000, 1, 1);
 
     final List<Node> nodes = new ArrayList<>();
     final List<Link> links = new ArrayList<>();
 
-    GridNetwork(long seed) {
+    GridNetwork(long seed, int rows, int cols, int linkCount) {
+        this.rows = rows;
+        this.cols = cols;
         Random random = new Random(seed);
-        for (int r = 0; r < ROWS; r++) {
-            for (int c = 0; c < COLS; c++) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
                 nodes.add(new Node(id(r, c), "G" + r + "/" + c, null, "city", "130000", 114.0 + c * 0.0118, 37.0 + r * 0.009));
             }
         }
-        for (int r = 0; r < ROWS; r++) {
-            for (int c = 0; c < COLS; c++) {
-                if (c + 1 < COLS) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (c + 1 < cols) {
                     add(random, r, c, r, c + 1);
                 }
-                if (r + 1 < ROWS) {
+                if (r + 1 < rows) {
                     add(random, r, c, r + 1, c);
                 }
-                if (r + 1 < ROWS && c + 1 < COLS) {
+                if (r + 1 < rows && c + 1 < cols) {
                     add(random, r, c, r + 1, c + 1);
                 }
-                if (r + 1 < ROWS && c > 0) {
+                if (r + 1 < rows && c > 0) {
                     add(random, r, c, r + 1, c - 1);
                 }
             }
         }
-        while (links.size() < LINKS) {
-            int r = random.nextInt(ROWS);
-            int c = random.nextInt(COLS);
-            int r2 = Math.max(0, Math.min(ROWS - 1, r + random.nextInt(41) - 20));
-            int c2 = Math.max(0, Math.min(COLS - 1, c + random.nextInt(41) - 20));
+        while (links.size() < linkCount) {
+            int r = random.nextInt(rows);
+            int c = random.nextInt(cols);
+            int r2 = Math.max(0, Math.min(rows - 1, r + random.nextInt(41) - 20));
+            int c2 = Math.max(0, Math.min(cols - 1, c + random.nextInt(41) - 20));
             if (r != r2 || c != c2) {
                 add(random, r, c, r2, c2);
             }
         }
     }
 
-    static String id(int r, int c) {
-        return "G" + (r * COLS + c);
+    String id(int r, int c) {
+        return "G" + (r * cols + c);
     }
 
     private void add(Random random, int r, int c, int r2, int c2) {
-        Node a = nodes.get(r * COLS + c);
-        Node b = nodes.get(r2 * COLS + c2);
+        Node a = nodes.get(r * cols + c);
+        Node b = nodes.get(r2 * cols + c2);
         double km = Math.max(0.1, haversineKm(a, b) * (1.05 + random.nextDouble() * 0.2));
         String mode;
         double kmh;
@@ -99,13 +101,20 @@ final class GridNetwork {
         return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
-    /** Writes the network as the edge table pgRouting reads: id, source, target, cost, reverse_cost, dates. */
-    void writeEdgesCsv(Path file) throws IOException {
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
-            for (int i = 0; i < links.size(); i++) {
-                Link l = links.get(i);
-                out.printf("%d,%s,%s,%s,%s,%s,%s%n", i + 1, l.from().substring(1), l.to().substring(1), l.minutes().toPlainString(),
-                        l.minutes().toPlainString(), l.opened(), l.closed() == null ? "" : l.closed().toString());
+    /** Writes the network as the service's feed files, for the HTTP part of the bench. */
+    void writeFeeds(Path dir) throws IOException {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(dir.resolve("grid-nodes.csv")))) {
+            out.println("id,name_en,kind,region,lon,lat");
+            for (Node n : nodes) {
+                out.printf(java.util.Locale.ROOT, "%s,%s,%s,%s,%.6f,%.6f%n", n.id(), n.nameEn(), n.kind(), n.region(), n.lon(), n.lat());
+            }
+        }
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(dir.resolve("grid-links.csv")))) {
+            out.println("id,from,to,mode,line,distance_km,minutes,opened,closed,bidirectional,source");
+            for (Link l : links) {
+                out.printf("%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,bench%n", l.id(), l.from(), l.to(), l.mode(), l.line(),
+                        l.distanceKm().toPlainString(), l.minutes().toPlainString(), l.opened(),
+                        l.closed() == null ? "" : l.closed().toString(), l.bidirectional());
             }
         }
     }

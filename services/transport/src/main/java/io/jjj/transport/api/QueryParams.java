@@ -7,7 +7,6 @@ import io.jjj.transport.domain.Mode;
 import io.jjj.transport.routing.Network;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,15 +14,13 @@ import java.util.List;
 /** Query parameters taken as text and parsed here, so every bad value gets a 400 naming the parameter. */
 final class QueryParams {
 
-    static final ZoneId CLUSTER_TIME = ZoneId.of("Asia/Shanghai");
-
     private QueryParams() {
     }
 
     /** {@code asOf=YYYY-MM-DD}, today in the cluster when absent. */
     static LocalDate date(String name, String raw) {
         LocalDate date = Dates.parameter(name, raw);
-        return date == null ? LocalDate.now(CLUSTER_TIME) : date;
+        return date == null ? LocalDate.now(Network.CLUSTER_TIME) : date;
     }
 
     /** A comma-separated list of modes as a mask; all modes when absent. */

@@ -13,6 +13,8 @@ public interface TransportConfig {
 
     Routes routes();
 
+    Routing routing();
+
     interface Matrix {
         /** Most origins in one matrix request. */
         @WithDefault("200")
@@ -37,5 +39,18 @@ public interface TransportConfig {
         /** Largest transfer penalty, in minutes. */
         @WithDefault("180")
         int maxTransferMinutes();
+    }
+
+    interface Routing {
+        /**
+         * Most contraction hierarchies (one per epoch and mode set asked about) kept for the current snapshot; the
+         * least recently used is dropped beyond it.
+         */
+        @WithDefault("8")
+        int maxHierarchies();
+
+        /** Landmarks of the A* that answers while no hierarchy is ready for the epoch asked about. */
+        @WithDefault("8")
+        int landmarks();
     }
 }

@@ -5,11 +5,14 @@ import io.jjj.transport.domain.Mode;
 import io.jjj.transport.domain.Node;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * An immutable snapshot of the whole network, dated: nodes by int index, links in parallel arrays, and the arcs
@@ -17,6 +20,9 @@ import java.util.Optional;
  * this one"). A new snapshot replaces the old one whole; queries never see a half-built graph.
  */
 public final class Network {
+
+    /** The cluster's time zone: what "today" is when no date is given. */
+    public static final ZoneId CLUSTER_TIME = ZoneId.of("Asia/Shanghai");
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
@@ -65,6 +71,11 @@ public final class Network {
      * lower bound of the remaining minutes that never overestimates, for A*.
      */
     final double minutesPerKm;
+    /**
+     * Every day on which some link opens or closes, sorted: the usable links stay the same from one of these days
+     * to the day before the next, so the days between two of them form one epoch.
+     */
+    private final int[] changeDays;
     private final Instant builtAt;
 
     private Network(List<Node> nodes, List<Link> linkList, Instant builtAt) {
@@ -133,8 +144,16 @@ public final class Network {
                 arcLinks[a++] = k;
             }
         }
+        changeDays = IntStream.concat(Arrays.stream(links.opened), Arrays.stream(links.closed))
+                .filter(day -> day != NEVER).sorted().distinct().toArray();
         forward = new Arcs(n, tails, heads, arcLinks, links);
         reverse = new Arcs(n, heads, tails, arcLinks, links);
+    }
+
+    /** The epoch {@code day} falls in: the number of days on which a link opens or closes up to and including it. */
+    int epochOf(int day) {
+        int i = Arrays.binarySearch(changeDays, day);
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /** Straight-line (chord) kilometres between two nodes. */

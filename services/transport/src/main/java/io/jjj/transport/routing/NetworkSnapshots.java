@@ -2,6 +2,8 @@ package io.jjj.transport.routing;
 
 import io.agroal.api.AgroalDataSource;
 import io.jjj.platform.notify.PgListener;
+import io.jjj.transport.config.TransportConfig;
+import io.jjj.transport.domain.Mode;
 import io.jjj.transport.domain.NetworkData;
 import io.jjj.transport.domain.NetworkRepository;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,9 +18,12 @@ import org.jboss.logging.Logger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,6 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * database away) keeps the previous snapshot and is tried again until it succeeds. The same transaction sends a
  * PostgreSQL notification, delivered only on commit, so every other instance rebuilds too; each time the listening
  * connection is (re)established the instance rebuilds as well, so a change missed while it was away is caught up.
+ *
+ * <p>Each snapshot builds its contraction hierarchies on one background thread, on demand: today's for every mode
+ * as soon as it is swapped in, then those the previous snapshot had been asked for (a change may move any epoch's
+ * boundaries and renumbers nodes and arcs, so none is kept), then any other epoch the first time it is queried.
  */
 @ApplicationScoped
 public class NetworkSnapshots {
@@ -43,6 +52,13 @@ public class NetworkSnapshots {
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final PgListener pgListener;
+    private final TransportConfig.Routing routing;
+    private final ExecutorService hierarchyBuilds = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "transport-hierarchy-build");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
     /** Names this instance in notifications, so it does not rebuild twice for its own writes. */
     private final String instance = UUID.randomUUID().toString();
     private final AtomicBoolean dirty = new AtomicBoolean();
@@ -57,8 +73,9 @@ public class NetworkSnapshots {
     private PgListener.Listening listening;
 
     public NetworkSnapshots(NetworkRepository repository, AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
-                            PgListener pgListener) {
+                            PgListener pgListener, TransportConfig config) {
         this.repository = repository;
+        this.routing = config.routing();
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.pgListener = pgListener;
@@ -92,6 +109,7 @@ public class NetworkSnapshots {
     void stop(@Observes ShutdownEvent event) {
         running = false;
         requestRebuild();
+        hierarchyBuilds.shutdownNow();
         if (listening != null) {
             listening.close();
         }
@@ -206,7 +224,18 @@ public class NetworkSnapshots {
     private void rebuild() {
         long started = System.nanoTime();
         NetworkData data = repository.loadAll();
-        current = new Router(Network.of(data.nodes(), data.links()));
+        Router previous = current;
+        Router next = new Router(Network.of(data.nodes(), data.links()), routing.landmarks(), hierarchyBuilds,
+                routing.maxHierarchies());
+        current = next;
+        next.prepare(new Router.Filter((int) LocalDate.now(Network.CLUSTER_TIME).toEpochDay(), Mode.ALL));
+        previous.hierarchies().ifPresent(old -> {
+            List<Router.Filter> asked = old.requested();
+            old.retire();
+            for (int i = asked.size() - 1; i >= 0; i--) {
+                next.prepare(asked.get(i));
+            }
+        });
         rebuilds++;
         built = true;
         lastError = null;

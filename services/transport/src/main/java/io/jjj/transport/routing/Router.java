@@ -6,13 +6,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 
 /**
- * Searches over one {@link Network} snapshot. Every search takes the day and the allowed modes and skips arcs that
- * are closed that day or of another mode right in the relaxation loop. Point-to-point routes use A* with a
- * straight-line lower bound; with a transfer penalty the search runs over arcs, so the line a node was reached on is
- * part of the state. Node searches use a 4-ary heap with decrease-key; the arc search a lazy binary heap. Work arrays are per thread and reused, reset by a generation stamp instead of being cleared.
+ * Searches over one {@link Network} snapshot. Every search takes the day and the allowed modes. Where the contraction
+ * hierarchy of that epoch and mode set is built ({@link Hierarchies}), routes without a transfer penalty, matrices,
+ * reaches and reversed searches run on it ({@link HierarchySearch}). Otherwise, and for routes with a transfer
+ * penalty, the plain searches run on the snapshot and skip arcs closed that day or of another mode right in the
+ * relaxation loop: point-to-point routes use A* bounded below by landmarks (ALT) and the straight line; with a
+ * transfer penalty the search runs over arcs, so the line a node was reached on is part of the state (a node-based
+ * hierarchy cannot keep that exact). Node searches use a 4-ary heap with decrease-key; the arc search a lazy binary
+ * heap. Work arrays are per thread and reused, reset by a generation stamp instead of being cleared.
  */
 public final class Router {
 
@@ -31,10 +36,47 @@ public final class Router {
     private static final ThreadLocal<Workspace> WORKSPACES = ThreadLocal.withInitial(Workspace::new);
     private static final int PARALLEL_MATRIX_FROM = 8;
 
-    private final Network net;
+    /**
+     * Minutes are decimals summed in binary floating point, so a node exactly at a budget can come out a hair above
+     * it along one order of additions and not along another: budgets are compared with this much slack, so every
+     * search includes it.
+     */
+    static final double BUDGET_SLACK = 1e-9;
 
+    /** Landmarks for the plain A* when none are configured: enough to cut the search well, cheap to compute. */
+    public static final int DEFAULT_LANDMARKS = 8;
+
+    private final Network net;
+    private final Landmarks landmarks;
+    private final Hierarchies hierarchies;
+
+    /** A router with the plain searches only (A* with landmarks), no hierarchies. */
     public Router(Network net) {
+        this(net, DEFAULT_LANDMARKS, null, 0);
+    }
+
+    /**
+     * A router that builds the hierarchy of each epoch and mode set it is asked about on {@code hierarchyBuilds}
+     * (none when null), keeping at most {@code maxHierarchies}.
+     */
+    public Router(Network net, int landmarkCount, Executor hierarchyBuilds, int maxHierarchies) {
         this.net = net;
+        this.landmarks = Landmarks.of(net, landmarkCount);
+        this.hierarchies = hierarchyBuilds == null ? null : new Hierarchies(net, hierarchyBuilds, maxHierarchies);
+    }
+
+    /** The hierarchies of this snapshot, if it builds any. */
+    public Optional<Hierarchies> hierarchies() {
+        return Optional.ofNullable(hierarchies);
+    }
+
+    /** Asks for the hierarchy of the epoch and mode set of {@code filter}; true if it is already built. */
+    public boolean prepare(Filter filter) {
+        return hierarchy(filter).isPresent();
+    }
+
+    private Optional<Hierarchy> hierarchy(Filter filter) {
+        return hierarchies == null || net.nodeCount() == 0 ? Optional.empty() : hierarchies.ready(filter);
     }
 
     public Network network() {
@@ -45,7 +87,16 @@ public final class Router {
         if (from == to) {
             return Optional.of(new Route(from, to, 0, 0, 0, 0, List.of()));
         }
-        return transferMinutes > 0 ? routeOverArcs(from, to, filter, transferMinutes) : routeOverNodes(from, to, filter);
+        if (transferMinutes > 0) {
+            return routeOverArcs(from, to, filter, transferMinutes);
+        }
+        Optional<Hierarchy> h = hierarchy(filter);
+        if (h.isEmpty()) {
+            return routeOverNodes(from, to, filter);
+        }
+        HierarchySearch.Path path = HierarchySearch.route(h.get(), from, to);
+        return path == null ? Optional.empty()
+                : Optional.of(toRoute(from, to, Arrays.stream(path.arcs()).boxed().toList(), path.minutes(), 0));
     }
 
     private Optional<Route> routeOverNodes(int s, int t, Filter f) {
@@ -83,9 +134,10 @@ public final class Router {
                 double nd = du + g.minutes[a];
                 if (sv != seen) {
                     state[v] = seen;
-                    w.nodeHeap.insert(nd + estimate(v, t), v);
+                    w.bound[v] = estimate(v, t);
+                    w.nodeHeap.insert(nd + w.bound[v], v);
                 } else if (nd < dist[v]) {
-                    w.nodeHeap.decrease(nd + estimate(v, t), v);
+                    w.nodeHeap.decrease(nd + w.bound[v], v);
                 } else {
                     continue;
                 }
@@ -201,8 +253,12 @@ public final class Router {
 
     /** Every node reachable from {@code from} within {@code budget} minutes, nearest first. */
     public Reach reach(int from, Filter filter, double budget) {
+        Optional<Hierarchy> h = hierarchy(filter);
+        if (h.isPresent()) {
+            return HierarchySearch.reach(h.get(), from, budget);
+        }
         Workspace w = workspace();
-        int settled = settle(w, net.forward, new int[] {from}, filter, budget, null);
+        int settled = settle(w, net.forward, new int[] {from}, filter, budget + BUDGET_SLACK, null);
         int[] nodes = Arrays.copyOf(w.order, settled);
         double[] minutes = new double[settled];
         for (int i = 0; i < settled; i++) {
@@ -211,8 +267,15 @@ public final class Router {
         return new Reach(nodes, minutes);
     }
 
-    /** One search per origin, each stopping as soon as every destination is settled. */
+    /**
+     * Bucket many-to-many on the hierarchy; without one, one search per origin, each stopping as soon as every
+     * destination is settled.
+     */
     public Matrix matrix(int[] from, int[] to, Filter filter) {
+        Optional<Hierarchy> h = hierarchy(filter);
+        if (h.isPresent()) {
+            return HierarchySearch.matrix(h.get(), from, to);
+        }
         double[][] minutes = new double[from.length][];
         double[][] km = new double[from.length][];
         IntStream rows = IntStream.range(0, from.length);
@@ -237,6 +300,10 @@ public final class Router {
      * be reached): one search from all targets at once over the reversed arcs.
      */
     public double[] towards(int[] targets, Filter filter) {
+        Optional<Hierarchy> h = hierarchy(filter);
+        if (h.isPresent()) {
+            return HierarchySearch.towards(h.get(), targets);
+        }
         Workspace w = workspace();
         settle(w, net.reverse, targets, filter, Double.POSITIVE_INFINITY, null);
         double[] minutes = new double[net.nodeCount()];
@@ -315,8 +382,10 @@ public final class Router {
         return settled;
     }
 
+    /** The larger of two lower bounds of the minutes from {@code v} to {@code target}: landmarks and straight line. */
     private double estimate(int v, int target) {
-        return net.minutesPerKm == 0 ? 0 : net.minutesPerKm * net.chordKm(v, target);
+        double chord = net.minutesPerKm == 0 ? 0 : net.minutesPerKm * net.chordKm(v, target);
+        return Math.max(chord, landmarks.lowerBound(v, target));
     }
 
     private Workspace workspace() {
@@ -332,6 +401,8 @@ public final class Router {
     private static final class Workspace {
         double[] dist = new double[0];
         double[] km = new double[0];
+        /** A* lower bound of each reached node's minutes to the target, computed once per search. */
+        double[] bound = new double[0];
         int[] parentArc = new int[0];
         int[] parentNode = new int[0];
         int[] state = new int[0];
@@ -350,6 +421,7 @@ public final class Router {
             if (dist.length < n) {
                 dist = new double[n];
                 km = new double[n];
+                bound = new double[n];
                 parentArc = new int[n];
                 parentNode = new int[n];
                 state = new int[n];

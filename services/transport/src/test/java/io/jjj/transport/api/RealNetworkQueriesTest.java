@@ -4,6 +4,9 @@ import io.jjj.platform.config.PlatformConfig;
 import io.jjj.testkit.KafkaTestResource;
 import io.jjj.testkit.PostgresTestResource;
 import io.jjj.transport.TestNetwork;
+import io.jjj.transport.domain.Mode;
+import io.jjj.transport.routing.NetworkSnapshots;
+import io.jjj.transport.routing.Router;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +15,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +26,10 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
  * Routes, isochrones, matrices, accessibility and statistics on the real network of deploy/data, with every expected
@@ -36,9 +43,34 @@ class RealNetworkQueriesTest {
     @Inject
     PlatformConfig config;
 
+    @Inject
+    NetworkSnapshots snapshots;
+
     @BeforeEach
     void load() {
         TestNetwork.loadReal(config);
+    }
+
+    /**
+     * A first query for an epoch may be answered by the plain searches while its hierarchy is built: once the
+     * hierarchies of every epoch these hand-checked queries ask about are built, they give the same answers.
+     */
+    @Test
+    void theHandCheckedAnswersAreTheSameOnceTheirEpochsHierarchiesAreBuilt() {
+        Router router = snapshots.router();
+        List<Router.Filter> epochs = List.of(filter("2011-06-30", Mode.HSR.bit()), filter("2024-01-01", Mode.HSR.bit()),
+                filter("2024-01-01", Mode.ALL), filter("2010-01-01", Mode.ALL));
+        await().atMost(Duration.ofSeconds(30)).until(() -> epochs.stream().filter(f -> !router.prepare(f)).count() == 0);
+
+        beijingSouthToCangzhouWestTakes59MinutesViaLangfangAndTianjinSouthFromOpeningDay();
+        anIsochroneListsEveryNodeWithinTheBudgetWithItsTime();
+        theMatrixGivesEveryPairWithOneSearchPerOrigin();
+        accessibilityToBeijingPerRegionAndItsChange();
+        assertSame(router, snapshots.router(), "answered on the snapshot whose hierarchies were built");
+    }
+
+    private static Router.Filter filter(String day, int modes) {
+        return new Router.Filter((int) LocalDate.parse(day).toEpochDay(), modes);
     }
 
     @Test
