@@ -2,12 +2,13 @@ package io.jjj.gateway.routing;
 
 import io.jjj.gateway.domain.ApiKey;
 import io.jjj.platform.security.GatewayToken;
-import io.jjj.platform.security.TokenSecret;
 import io.vertx.core.http.HttpMethod;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The signed tokens of one event loop (not thread-safe), reused for the same call. A token is bound to the key's
@@ -25,8 +26,9 @@ final class GatewayTokens {
     private record Issued(String token, long reuseUntilMillis) {
     }
 
-    private final TokenSecret secret;
+    private final String secret;
     private final Duration lifetime;
+    private final LongSupplier clockMillis;
     private final long reuseMillis;
     private final Map<Call, Issued> issued = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
@@ -35,22 +37,27 @@ final class GatewayTokens {
         }
     };
 
-    GatewayTokens(TokenSecret secret, Duration lifetime) {
+    GatewayTokens(String secret, Duration lifetime) {
+        this(secret, lifetime, System::currentTimeMillis);
+    }
+
+    GatewayTokens(String secret, Duration lifetime, LongSupplier clockMillis) {
         this.secret = secret;
         this.lifetime = lifetime;
+        this.clockMillis = clockMillis;
         this.reuseMillis = lifetime.toMillis() / 2;
     }
 
     /** The token for one call made with {@code key}: bound to the service, the method and the canonical path. */
     String token(ApiKey key, Upstream upstream, HttpMethod method, String canonicalPath) {
         Call call = new Call(key, upstream.name(), method, canonicalPath);
-        long now = System.currentTimeMillis();
+        long now = clockMillis.getAsLong();
         Issued cached = issued.get(call);
         if (cached != null && now < cached.reuseUntilMillis()) {
             return cached.token();
         }
-        String token = GatewayToken.issue(secret.value(), key.name(), key.scopes(),
-                new GatewayToken.Call(upstream.name(), method.name(), canonicalPath), lifetime);
+        String token = GatewayToken.issue(secret, key.name(), key.scopes(),
+                new GatewayToken.Call(upstream.name(), method.name(), canonicalPath), Instant.ofEpochMilli(now), lifetime);
         issued.remove(call);
         issued.put(call, new Issued(token, now + reuseMillis));
         return token;

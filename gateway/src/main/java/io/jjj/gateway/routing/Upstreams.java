@@ -84,7 +84,7 @@ public class Upstreams {
         this.lanes = new FastThreadLocal<>() {
             @Override
             protected Lane initialValue() {
-                return new Lane(newClient(vertx), new GatewayTokens(tokenSecret, platform.security().tokenLifetime()));
+                return new Lane(newClient(vertx), new GatewayTokens(tokenSecret.value(), platform.security().tokenLifetime()));
             }
         };
     }
