@@ -50,7 +50,7 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration responseTimeout();
 
-        /** Pooled connections per service. */
+        /** Pooled connections per service and event loop (each event loop has its own client). */
         @WithDefault("256")
         int maxConnections();
     }

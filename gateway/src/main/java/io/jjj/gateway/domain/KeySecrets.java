@@ -12,6 +12,15 @@ public final class KeySecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREFIX = "jjj_";
+    private static final HexFormat HEX = HexFormat.of();
+    /** A digest per thread: looking one up by name costs more than hashing a key, and every keyed request hashes one. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private KeySecrets() {
     }
@@ -23,11 +32,6 @@ public final class KeySecrets {
     }
 
     public static String hash(String secret) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HEX.formatHex(SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 }

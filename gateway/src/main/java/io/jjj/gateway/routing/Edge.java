@@ -35,10 +35,12 @@ public class Edge {
     private final TrustedProxies trustedProxies;
     private final TokenBuckets keyBuckets;
     private final TokenBuckets addressBuckets;
+    private final EdgeMetrics metrics;
 
     public Edge(GatewayConfig config, Upstreams upstreams, ProxyHandler proxy, ApiKeyService keys, Vertx vertx,
-                PolicyTable policies, TrustedProxies trustedProxies) {
+                PolicyTable policies, TrustedProxies trustedProxies, EdgeMetrics metrics) {
         this.upstreams = upstreams;
+        this.metrics = metrics;
         this.proxy = proxy;
         this.keys = keys;
         this.vertx = vertx;
@@ -62,8 +64,12 @@ public class Edge {
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
-        request.headers().set(RequestIds.HEADER, requestId);
+        long start = System.nanoTime();
+        String offered = request.getHeader(RequestIds.HEADER);
+        String requestId = RequestIds.acceptOrGenerate(offered);
+        if (!requestId.equals(offered)) {
+            request.headers().set(RequestIds.HEADER, requestId);
+        }
         ctx.response().putHeader(RequestIds.HEADER, requestId);
         String path;
         try {
@@ -78,6 +84,8 @@ public class Edge {
             ctx.reroute(request.method(), request.query() == null ? path : path + "?" + request.query());
             return;
         }
+        String target = decision instanceof PolicyTable.Allowed operation ? operation.policy().target() : EdgeMetrics.EDGE;
+        ctx.addEndHandler(ended -> metrics.record(target, ctx.response().getStatusCode(), start));
         if (!cors.handle(ctx)) {
             return;
         }

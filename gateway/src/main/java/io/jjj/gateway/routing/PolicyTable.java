@@ -3,10 +3,9 @@ package io.jjj.gateway.routing;
 import io.vertx.core.http.HttpMethod;
 import jakarta.inject.Singleton;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import static io.jjj.gateway.routing.Policy.Access.ADMIN;
@@ -94,7 +93,8 @@ public final class PolicyTable {
     private static final NoRoute NO_ROUTE = new NoRoute();
 
     private final List<Policy> policies;
-    private final List<String[]> patterns;
+    private final Allowed[] decisions;
+    private final Node root = new Node();
 
     public PolicyTable() {
         this(OPERATIONS);
@@ -107,9 +107,10 @@ public final class PolicyTable {
 
     private PolicyTable(List<Policy> policies) {
         this.policies = List.copyOf(policies);
-        this.patterns = new ArrayList<>(policies.size());
-        for (Policy policy : policies) {
-            patterns.add(segments(policy.pattern()));
+        this.decisions = new Allowed[policies.size()];
+        for (int i = 0; i < policies.size(); i++) {
+            decisions[i] = new Allowed(policies.get(i));
+            root.add(policies.get(i).pattern(), i);
         }
     }
 
@@ -117,59 +118,148 @@ public final class PolicyTable {
         return policies;
     }
 
-    /** Decides on a canonical path (see {@link CanonicalPath}); one trailing slash is ignored. */
+    /**
+     * Decides on a canonical path (see {@link CanonicalPath}); one trailing slash is ignored. The first row of the
+     * table that matches the path and the method wins.
+     */
     public Decision decide(HttpMethod method, String canonicalPath) {
-        String[] path = segments(canonicalPath);
         HttpMethod asked = method == HttpMethod.HEAD ? GET : method;
-        Set<HttpMethod> allowed = null;
-        for (int i = 0; i < policies.size(); i++) {
-            if (matches(patterns.get(i), path)) {
-                Policy policy = policies.get(i);
-                if (policy.method().equals(asked)) {
-                    return new Allowed(policy);
-                }
-                if (allowed == null) {
-                    allowed = new LinkedHashSet<>();
-                }
-                allowed.add(policy.method());
-                if (policy.method() == GET) {
-                    allowed.add(HttpMethod.HEAD);
-                }
+        Matches matches = new Matches();
+        root.match(canonicalPath, 1, end(canonicalPath), matches);
+        int first = -1;
+        for (int i = 0; i < matches.count; i++) {
+            int row = matches.rows[i];
+            if (policies.get(row).method().equals(asked) && (first < 0 || row < first)) {
+                first = row;
             }
         }
-        return allowed == null ? NO_ROUTE : new MethodNotAllowed(allowed);
+        if (first >= 0) {
+            return decisions[first];
+        }
+        if (matches.count == 0) {
+            return NO_ROUTE;
+        }
+        int[] rows = Arrays.copyOf(matches.rows, matches.count);
+        Arrays.sort(rows);
+        Set<HttpMethod> allowed = new LinkedHashSet<>();
+        for (int row : rows) {
+            allowed.add(policies.get(row).method());
+            if (policies.get(row).method() == GET) {
+                allowed.add(HttpMethod.HEAD);
+            }
+        }
+        return new MethodNotAllowed(allowed);
     }
 
     /** Whether some operation on this path pattern (as a service's OpenAPI document writes it) goes to {@code target}. */
     public boolean routes(String target, String pathPattern) {
-        String[] path = segments(pathPattern);
-        for (int i = 0; i < policies.size(); i++) {
-            if (policies.get(i).target().equals(target) && matches(patterns.get(i), path)) {
+        Matches matches = new Matches();
+        root.match(pathPattern, 1, end(pathPattern), matches);
+        for (int i = 0; i < matches.count; i++) {
+            if (policies.get(matches.rows[i]).target().equals(target)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean matches(String[] pattern, String[] path) {
-        for (int i = 0; i < pattern.length; i++) {
-            String expected = pattern[i];
-            if (expected.equals("**")) {
-                return true;
-            }
-            if (i >= path.length) {
-                return false;
-            }
-            if (!(expected.startsWith("{") || expected.equals(path[i]))) {
-                return false;
-            }
-        }
-        return pattern.length == path.length;
+    /** Where the segments of a path end: one trailing slash is ignored, and "/" has none. */
+    private static int end(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
     }
 
-    private static String[] segments(String path) {
-        int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
-        return end <= 1 ? new String[0] : path.substring(1, end).split("/", -1);
+    /** The rows a path matches, in no particular order. */
+    private static final class Matches {
+        int[] rows = new int[4];
+        int count;
+
+        void add(int[] more) {
+            for (int row : more) {
+                if (count == rows.length) {
+                    rows = Arrays.copyOf(rows, count * 2);
+                }
+                rows[count++] = row;
+            }
+        }
+    }
+
+    /**
+     * The patterns compiled into a tree of segments: literal children compared in place (no split, no regex),
+     * one child for any {@code {name}} segment, and the rows whose pattern ends here or in {@code **} here.
+     */
+    private static final class Node {
+        private static final int[] NONE = new int[0];
+
+        private String[] literals = new String[0];
+        private Node[] children = new Node[0];
+        private Node parameter;
+        private int[] ending = NONE;
+        private int[] rest = NONE;
+
+        void add(String pattern, int row) {
+            Node node = this;
+            int end = end(pattern);
+            int start = 1;
+            while (start <= end && end > 1) {
+                int slash = pattern.indexOf('/', start);
+                int stop = slash < 0 || slash > end ? end : slash;
+                String segment = pattern.substring(start, stop);
+                if (segment.equals("**")) {
+                    node.rest = append(node.rest, row);
+                    return;
+                }
+                node = segment.startsWith("{") ? node.parameterChild() : node.literalChild(segment);
+                start = stop + 1;
+            }
+            node.ending = append(node.ending, row);
+        }
+
+        /** Adds the rows matching the segments of {@code path} between {@code start} and {@code end}. */
+        void match(String path, int start, int end, Matches matches) {
+            matches.add(rest);
+            if (start > end || end <= 1) {
+                matches.add(ending);
+                return;
+            }
+            int slash = path.indexOf('/', start);
+            int stop = slash < 0 || slash > end ? end : slash;
+            int length = stop - start;
+            for (int i = 0; i < literals.length; i++) {
+                String literal = literals[i];
+                if (literal.length() == length && path.regionMatches(start, literal, 0, length)) {
+                    children[i].match(path, stop + 1, end, matches);
+                }
+            }
+            if (parameter != null) {
+                parameter.match(path, stop + 1, end, matches);
+            }
+        }
+
+        private Node parameterChild() {
+            if (parameter == null) {
+                parameter = new Node();
+            }
+            return parameter;
+        }
+
+        private Node literalChild(String segment) {
+            for (int i = 0; i < literals.length; i++) {
+                if (literals[i].equals(segment)) {
+                    return children[i];
+                }
+            }
+            literals = Arrays.copyOf(literals, literals.length + 1);
+            children = Arrays.copyOf(children, children.length + 1);
+            literals[literals.length - 1] = segment;
+            children[children.length - 1] = new Node();
+            return children[children.length - 1];
+        }
+
+        private static int[] append(int[] rows, int row) {
+            int[] more = Arrays.copyOf(rows, rows.length + 1);
+            more[rows.length] = row;
+            return more;
+        }
     }
 
     private static Policy own(HttpMethod method, String pattern, Policy.Access access) {

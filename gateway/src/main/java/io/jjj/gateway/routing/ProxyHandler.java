@@ -5,6 +5,7 @@ import io.jjj.gateway.domain.ApiKey;
 import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.security.GatewayToken;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
@@ -15,37 +16,45 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.net.URI;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Forwards a request to its service and the answer back, streaming both bodies: every status, header and body
- * passes through, except hop-by-hop headers and the caller's key, which is replaced by the gateway's signed token.
+ * Forwards a request to its service and the answer back: every status, header and body passes through, except
+ * hop-by-hop headers and the caller's key, which is replaced by the gateway's signed token. The call goes out on the
+ * event loop's own client, with the request's own header map (only what must not pass is removed from it). A small
+ * body with a {@code Content-Length} is read and written in one go; any other is streamed.
  */
-@ApplicationScoped
+@Singleton
 public class ProxyHandler {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade", "expect");
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "x-api-key", "authorization",
-            GatewayToken.HEADER.toLowerCase(Locale.ROOT), "x-forwarded-host", "x-forwarded-proto");
-    private static final Set<String> NOT_RETURNED = Set.of("content-length", RequestIds.HEADER.toLowerCase(Locale.ROOT));
+    /** Bodies up to this size with a {@code Content-Length} are passed in one write rather than streamed. */
+    static final int WHOLE_BODY_BYTES = 64 * 1024;
+
+    private static final HeaderNames HOP_BY_HOP = new HeaderNames("Connection", "Keep-Alive", "Proxy-Authenticate",
+            "Proxy-Authorization", "TE", "Trailer", "Trailers", "Transfer-Encoding", "Upgrade", "Expect");
+    private static final HeaderNames NOT_FORWARDED = HOP_BY_HOP.and("Host", "Content-Length", "X-API-Key",
+            "Authorization", GatewayToken.HEADER, "X-Forwarded-Host", "X-Forwarded-Proto");
+    private static final HeaderNames NOT_RETURNED = HOP_BY_HOP.and("Content-Length", RequestIds.HEADER);
 
     private final Upstreams upstreams;
     private final GatewayConfig config;
     private final TrustedProxies trustedProxies;
-    private final Optional<URI> publicBaseUrl;
+    private final String forwardedProto;
+    private final String forwardedHost;
 
     public ProxyHandler(Upstreams upstreams, GatewayConfig config, PlatformConfig platform, TrustedProxies trustedProxies) {
         this.upstreams = upstreams;
         this.config = config;
         this.trustedProxies = trustedProxies;
-        this.publicBaseUrl = platform.http().publicBaseUrl();
+        Optional<URI> base = platform.http().publicBaseUrl();
+        this.forwardedProto = base.map(URI::getScheme).orElse(null);
+        this.forwardedHost = base.map(b -> b.getPort() < 0 ? b.getHost() : b.getHost() + ":" + b.getPort()).orElse(null);
     }
 
     /**
@@ -72,30 +81,67 @@ public class ProxyHandler {
                 || http2 && declared < 0 && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD;
         boolean hasBody = declared > 0 || chunked;
 
+        Upstreams.Lane lane = upstreams.lane();
         String query = request.query();
         RequestOptions options = upstreams.options(upstream, request.method(), query == null ? canonicalPath : canonicalPath + "?" + query);
-        copyRequestHeaders(request, options.getHeaders() == null ? fresh(options) : options.getHeaders());
+        MultiMap headers = forwardedHeaders(request);
         if (key != null) {
-            options.putHeader(GatewayToken.HEADER, upstreams.token(key, upstream, request.method(), canonicalPath));
+            headers.set(GatewayToken.HEADER, lane.tokens().token(key, upstream, request.method(), canonicalPath));
         }
         if (declared >= 0) {
-            options.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(declared));
+            headers.set(HttpHeaders.CONTENT_LENGTH, length.trim());
         }
+        options.setHeaders(headers);
 
-        send(ctx, upstream, options, hasBody, chunked && declared < 0, limit, !hasBody && isIdempotent(request.method()));
+        if (hasBody && !chunked && declared <= WHOLE_BODY_BYTES) {
+            sendWhole(ctx, lane.client(), upstream, options);
+        } else {
+            send(ctx, lane.client(), upstream, options, hasBody, chunked && declared < 0, limit,
+                    !hasBody && isIdempotent(request.method()));
+        }
+    }
+
+    /** Reads a small body whole (its length is declared and within the cap), then sends it in one write. */
+    private void sendWhole(RoutingContext ctx, HttpClient client, Upstream upstream, RequestOptions options) {
+        HttpServerRequest request = ctx.request();
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            ctx.response().writeContinue();
+        }
+        request.body().onComplete(read -> {
+            if (read.failed()) {
+                return;
+            }
+            client.request(options).onComplete(opened -> {
+                if (opened.failed()) {
+                    unavailable(ctx, upstream, opened.cause());
+                    return;
+                }
+                HttpClientRequest out = opened.result();
+                ctx.response().closeHandler(v -> out.reset());
+                out.response().onComplete(answered -> {
+                    if (answered.succeeded()) {
+                        relayResponse(ctx, answered.result());
+                    } else {
+                        unavailable(ctx, upstream, answered.cause());
+                    }
+                });
+                out.end(read.result());
+            });
+        });
+        EdgeProblems.resume(request);
     }
 
     /**
      * Sends the request on a pooled connection. A bodiless idempotent request that fails before any answer, other than
      * by a timeout (typically a pooled connection the service closed meanwhile), is sent once more.
      */
-    private void send(RoutingContext ctx, Upstream upstream, RequestOptions options, boolean hasBody, boolean chunked,
-                      long limit, boolean mayRetry) {
+    private void send(RoutingContext ctx, HttpClient client, Upstream upstream, RequestOptions options, boolean hasBody,
+                      boolean chunked, long limit, boolean mayRetry) {
         HttpServerRequest request = ctx.request();
-        upstreams.client().request(options).onComplete(opened -> {
+        client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 if (mayRetry && opened.cause() instanceof HttpClosedException) {
-                    send(ctx, upstream, options, false, false, limit, false);
+                    send(ctx, client, upstream, options, false, false, limit, false);
                 } else {
                     unavailable(ctx, upstream, opened.cause());
                 }
@@ -110,7 +156,7 @@ public class ProxyHandler {
                 if (answered.succeeded()) {
                     relayResponse(ctx, answered.result());
                 } else if (mayRetry && !upstreams.describe(upstream, answered.cause()).timeout() && !ctx.response().headWritten()) {
-                    send(ctx, upstream, options, false, false, limit, false);
+                    send(ctx, client, upstream, options, false, false, limit, false);
                 } else {
                     unavailable(ctx, upstream, answered.cause());
                 }
@@ -126,12 +172,6 @@ public class ProxyHandler {
 
     private static boolean isIdempotent(HttpMethod method) {
         return method == HttpMethod.GET || method == HttpMethod.HEAD;
-    }
-
-    private static MultiMap fresh(RequestOptions options) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        options.setHeaders(headers);
-        return headers;
     }
 
     private void streamBody(RoutingContext ctx, HttpServerRequest request, HttpClientRequest out, long limit) {
@@ -174,17 +214,28 @@ public class ProxyHandler {
         if (in.statusMessage() != null) {
             response.setStatusMessage(in.statusMessage());
         }
-        for (Map.Entry<String, String> header : in.headers()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !NOT_RETURNED.contains(name)) {
-                response.headers().add(header.getKey(), header.getValue());
+        MultiMap headers = response.headers();
+        in.headers().forEach((name, value) -> {
+            if (!NOT_RETURNED.contains(name)) {
+                headers.add(name, value);
             }
-        }
+        });
         String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             response.putHeader(HttpHeaders.CONTENT_LENGTH, length);
         } else if (in.statusCode() != 204 && in.statusCode() != 304 && ctx.request().method() != HttpMethod.HEAD) {
             response.setChunked(true);
+        }
+        long declared = length == null ? -1 : parseLength(length);
+        if (declared >= 0 && declared <= WHOLE_BODY_BYTES) {
+            in.body().onComplete(read -> {
+                if (read.succeeded()) {
+                    response.end(read.result());
+                } else if (!response.closed()) {
+                    response.reset();
+                }
+            });
+            return;
         }
         in.pipeTo(response).onFailure(e -> {
             if (!response.closed()) {
@@ -193,29 +244,44 @@ public class ProxyHandler {
         });
     }
 
-    private void copyRequestHeaders(HttpServerRequest request, MultiMap target) {
-        for (Map.Entry<String, String> header : request.headers()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !NOT_FORWARDED.contains(name)) {
-                target.add(header.getKey(), header.getValue());
-            }
-        }
-        target.set("X-Forwarded-For", trustedProxies.forwardedFor(request));
-        if (publicBaseUrl.isPresent()) {
-            URI base = publicBaseUrl.get();
-            target.set("X-Forwarded-Proto", base.getScheme());
-            target.set("X-Forwarded-Host", base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort());
-        } else if (trustedProxies.trustsPeer(request)) {
-            copyIfPresent(request, target, "X-Forwarded-Proto");
-            copyIfPresent(request, target, "X-Forwarded-Host");
+    private static long parseLength(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
-    private static void copyIfPresent(HttpServerRequest request, MultiMap target, String header) {
-        String value = request.getHeader(header);
-        if (value != null) {
-            target.set(header, value);
+    /**
+     * The request's own header map, stripped of what must not pass (hop-by-hop headers, the caller's key, a token,
+     * the host, forwarded headers the gateway sets itself), with {@code X-Forwarded-*} set.
+     */
+    private MultiMap forwardedHeaders(HttpServerRequest request) {
+        MultiMap headers = request.headers();
+        String proto = forwardedProto;
+        String host = forwardedHost;
+        if (proto == null && trustedProxies.trustsPeer(request)) {
+            proto = headers.get("X-Forwarded-Proto");
+            host = headers.get("X-Forwarded-Host");
         }
+        String forwardedFor = trustedProxies.forwardedFor(request);
+        List<String> dropped = new ArrayList<>(2);
+        headers.forEach((name, value) -> {
+            if (NOT_FORWARDED.contains(name) && !dropped.contains(name)) {
+                dropped.add(name);
+            }
+        });
+        for (String name : dropped) {
+            headers.remove(name);
+        }
+        headers.set("X-Forwarded-For", forwardedFor);
+        if (proto != null) {
+            headers.set("X-Forwarded-Proto", proto);
+        }
+        if (host != null) {
+            headers.set("X-Forwarded-Host", host);
+        }
+        return headers;
     }
 
     private void unavailable(RoutingContext ctx, Upstream upstream, Throwable cause) {

@@ -23,7 +23,16 @@ public final class TrustedProxies {
     }
 
     public boolean trusts(String address) {
-        return address != null && ranges.stream().anyMatch(range -> range.contains(address.trim()));
+        if (address == null || ranges.isEmpty()) {
+            return false;
+        }
+        String trimmed = address.trim();
+        for (Cidr range : ranges) {
+            if (range.contains(trimmed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the peer that connected is a trusted proxy. */

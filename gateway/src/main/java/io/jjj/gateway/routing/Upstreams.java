@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.gateway.config.GatewayConfig;
 import io.jjj.platform.config.PlatformConfig;
-import io.jjj.gateway.domain.ApiKey;
-import io.jjj.platform.security.GatewayToken;
 import io.jjj.platform.security.TokenSecret;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -14,21 +14,23 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
- * The services behind the gateway, one pooled HTTP client to reach them, and the signed tokens forwarded calls
- * made with an API key carry.
+ * The services behind the gateway, the pooled HTTP clients to reach them, and the signed tokens forwarded calls
+ * made with an API key carry. Each event loop has its own client (whose connections live on that loop, so a
+ * forwarded request never changes thread) and its own cache of tokens.
  */
-@ApplicationScoped
+@Singleton
 public class Upstreams {
 
     /** A service's JSON answer: its status and body. */
@@ -62,7 +64,9 @@ public class Upstreams {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Upstream> upstreams;
+    private final Map<String, Upstream> byName;
     private final HttpClient client;
+    private final FastThreadLocal<Lane> lanes;
     private final GatewayConfig config;
     private final PlatformConfig platform;
     private final TokenSecret tokenSecret;
@@ -75,7 +79,22 @@ public class Upstreams {
         config.services().forEach((name, service) -> list.add(Upstream.of(name, service.url())));
         list.sort(Comparator.comparing(Upstream::name));
         this.upstreams = List.copyOf(list);
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.byName = upstreams.stream().collect(Collectors.toUnmodifiableMap(Upstream::name, u -> u));
+        this.client = newClient(vertx);
+        this.lanes = new FastThreadLocal<>() {
+            @Override
+            protected Lane initialValue() {
+                return new Lane(newClient(vertx), new GatewayTokens(tokenSecret.value(), platform.security().tokenLifetime()));
+            }
+        };
+    }
+
+    /** What one event loop uses to forward: its own client and its own token cache. */
+    record Lane(HttpClient client, GatewayTokens tokens) {
+    }
+
+    private HttpClient newClient(Vertx vertx) {
+        return vertx.createHttpClient(new HttpClientOptions()
                         .setKeepAlive(true)
                         .setTcpNoDelay(true)
                         .setDecompressionSupported(false)
@@ -88,29 +107,27 @@ public class Upstreams {
     }
 
     public Optional<Upstream> named(String name) {
-        return upstreams.stream().filter(u -> u.name().equals(name)).findFirst();
+        return Optional.ofNullable(byName.get(name));
     }
 
-    public HttpClient client() {
-        return client;
+    /** The calling event loop's own client and tokens; must be called on an event loop. */
+    Lane lane() {
+        if (!Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("forwarding runs on an event loop, not on " + Thread.currentThread().getName());
+        }
+        return lanes.get();
     }
 
     /** Options for a call to {@code upstream}, with the configured connect and response timeouts. */
     public RequestOptions options(Upstream upstream, HttpMethod method, String uri) {
         return new RequestOptions()
-                .setServer(SocketAddress.inetSocketAddress(upstream.port(), upstream.host()))
+                .setServer(upstream.address())
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setMethod(method)
                 .setURI(uri)
                 .setConnectTimeout(config.upstream().connectTimeout().toMillis())
                 .setIdleTimeout(config.upstream().responseTimeout().toMillis());
-    }
-
-    /** The token for one call made with an API key: bound to the service, the method and the canonical path. */
-    public String token(ApiKey key, Upstream upstream, HttpMethod method, String canonicalPath) {
-        return GatewayToken.issue(tokenSecret.value(), key.name(), key.scopes(),
-                new GatewayToken.Call(upstream.name(), method.name(), canonicalPath), platform.security().tokenLifetime());
     }
 
     /** GETs JSON from a service, anonymously; fails with an {@link UpstreamFailure} when it is down or slow. */

@@ -152,4 +152,23 @@ class ProxyTest {
                 .body("type", endsWith("/no-route"))
                 .header("X-Request-Id", notNullValue());
     }
+
+    @Test
+    void answersAreTimedByTargetAndStatusClass() {
+        given().when().get("/api/indicators/passthrough?status=200&timed=1").then().statusCode(200);
+        given().when().get("/api/indicators/passthrough?status=412&timed=2").then().statusCode(412);
+        given().when().get("/api/not-listed").then().statusCode(404);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(count(metrics, "indicators", "2xx") >= 1, metrics);
+        assertTrue(count(metrics, "indicators", "4xx") >= 1, metrics);
+        assertTrue(count(metrics, "edge", "4xx") >= 1, metrics);
+        assertNull(metrics.lines().filter(l -> l.startsWith("http_server_requests")).findFirst().orElse(null));
+    }
+
+    private static double count(String metrics, String target, String status) {
+        return metrics.lines()
+                .filter(l -> l.startsWith("jjj_gateway_requests_seconds_count{") && l.contains("target=\"" + target + "\"")
+                        && l.contains("status=\"" + status + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
 }
