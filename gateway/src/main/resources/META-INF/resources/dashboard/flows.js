@@ -156,7 +156,7 @@ export async function flowsView(main) {
       /** @type {import('./types.js').ProjectHistory} */
       const history = await getJson(`/api/projects/${encodeURIComponent(id)}/history`);
       where.append(h('ol', { class: 'history' }, history.changes.map((c) => h('li', {}, [
-        `${c.effective} · ${c.change}${c.fields?.status ? ` → ${c.fields.status.to}` : ''}${c.note ? ` · ${c.note}` : ''}`,
+        `${c.effective} · ${c.change}${c.fields?.status ? ` → ${/** @type {{to: string}} */ (c.fields.status).to}` : ''}${c.note ? ` · ${c.note}` : ''}`,
       ]))));
     } catch (error) {
       const area = h('div');

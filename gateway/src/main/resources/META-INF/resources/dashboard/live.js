@@ -41,14 +41,15 @@ export function follow(path, onEvent, onState) {
 
   /** @param {ReadableStream<Uint8Array>} body */
   async function read(body) {
-    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
     let buffer = '';
     for (;;) {
       const { value, done } = await reader.read();
       if (done) {
         return;
       }
-      buffer += value;
+      buffer += decoder.decode(value, { stream: true });
       let end;
       while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
         const block = buffer.slice(0, end);

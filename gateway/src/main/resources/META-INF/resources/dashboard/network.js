@@ -6,7 +6,7 @@ import { name, t } from './i18n.js';
 import { regionsByCode } from './regions.js';
 import { h, isoDate, number, showError } from './ui.js';
 
-/** @typedef {import('./types.js').Isochrone} Isochrone */
+/** @typedef {import('./types.js').IsochroneNode} IsochroneNode */
 /** @typedef {import('./types.js').Accessibility} Accessibility */
 
 const FIRST_DAY = new Date('2008-01-01T00:00:00Z');
@@ -134,12 +134,12 @@ export async function networkView(main, params) {
           .bindPopup(() => popup(node, region))
           .on('click', () => { stationSelect.value = node.id; drawBands(); })
           .addTo(stationLayer);
-        const element = marker.getElement();
+        const element = /** @type {SVGElement | undefined} */ (marker.getElement());
         if (element) {
           element.setAttribute('tabindex', '0');
           element.setAttribute('role', 'button');
           element.setAttribute('aria-label', label);
-          element.addEventListener('keydown', (event) => {
+          element.addEventListener('keydown', (/** @type {KeyboardEvent} */ event) => {
             if (event.key === 'Enter' || event.key === ' ') {
               event.preventDefault();
               marker.openPopup();
@@ -183,12 +183,12 @@ export async function networkView(main, params) {
       }
     }
     /** @type {Map<number, string[]>} */
-    const byBand = new Map(BANDS.map((band) => [band, []]));
+    const byBand = new Map(BANDS.map((band) => /** @type {[number, string[]]} */ ([band, []])));
     for (const feature of isochrone.features) {
       if (feature.geometry.type !== 'Point') {
         continue;
       }
-      const node = /** @type {{id: string, nameEn: string, band: number, minutes: number}} */ (feature.properties);
+      const node = /** @type {IsochroneNode} */ (feature.properties);
       const [lon, lat] = feature.geometry.coordinates;
       L.circleMarker([lat, lon], { radius: 11, weight: 3, fill: false, interactive: false, color: BAND_COLOURS[node.band], className: `band-node band-node-${node.band} band-node-id-${node.id}` })
         .addTo(bandLayer);

@@ -29,18 +29,19 @@ export async function profileView(main, code) {
       /** @type {RegionProfile} */
       const profile = await getJson(`/api/regions/${encodeURIComponent(code)}/profile`);
       /** @type {import('./types.js').Indicator[]} */
-      const catalogue = await getAll('/api/indicators').catch(() => []);
+      const catalogue = await getAll('/api/indicators').catch(() => /** @type {import('./types.js').Indicator[]} */ ([]));
       const indicatorName = (/** @type {string} */ indicator) => name(catalogue.find((i) => i.code === indicator), indicator);
       const region = profile.region;
       const parts = [h('h3', { id: 'profile-name' }, [`${region.nameZh ?? ''} ${region.nameEn} · ${region.code} · ${region.level}`])];
       if (!profile.complete) {
-        parts.push(h('p', { class: 'error', role: 'alert', id: 'profile-missing' }, [t('region.partial', { parts: profile.missing.join(', ') })]));
+        parts.push(h('p', { class: 'error', role: 'alert', id: 'profile-missing' }, [t('region.partial', { parts: profile.missing.map((m) => `${m.section} (${m.reason})`).join(', ') })]));
       }
       const children = [...regions.values()].filter((r) => r.parent === region.code);
       if (children.length) {
-        parts.push(h('p', {}, [`${t('region.children')}: `, ...children.flatMap((c, i) => [i ? ', ' : '', h('a', { href: `#region/${c.code}` }, [name(c, c.code)])])]));
+        parts.push(h('p', {}, [`${t('region.children')}: `, ...children.flatMap((c, i) => /** @type {(string | HTMLElement)[]} */ ([i ? ', ' : '', h('a', { href: `#region/${c.code}` }, [name(c, c.code)])]))]));
       }
-      const latest = profile.indicators?.latest ?? [];
+      // the document types these rows loosely (JSON nodes); they are the rows /api/observations answers
+      const latest = /** @type {import('./types.js').Observation[]} */ (/** @type {unknown} */ (profile.indicators?.latest ?? []));
       parts.push(h('div', { class: 'columns' }, [
         h('div', { class: 'table-wrap' }, [h('table', { id: 'profile-indicators' }, [
           h('caption', {}, [t('region.indicators')]),
@@ -67,7 +68,7 @@ export async function profileView(main, code) {
     if (!flow) {
       return [];
     }
-    return [`${flow.count} · ${number(flow.investmentCny100m)} 亿元`, ...(flow.largest ?? []).map((p) => name(p, p.id))];
+    return [`${flow.count} · ${number(flow.investmentCny100m)} 亿元`, ...(/** @type {import('./types.js').Project[]} */ (/** @type {unknown} */ (flow.largest ?? []))).map((p) => name(p, p.id))];
   }
 
   /**

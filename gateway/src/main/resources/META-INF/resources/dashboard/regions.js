@@ -16,7 +16,7 @@ export function regionsByCode() {
         byCode.set(region.code, region);
       }
       for (const group of list.groups) {
-        byCode.set(group.code, { code: group.code, nameEn: group.nameEn, nameZh: group.nameZh ?? null, level: 'group', lon: group.lon, lat: group.lat, parent: null });
+        byCode.set(group.code, { code: group.code, nameEn: group.nameEn, level: 'group', lon: group.lon, lat: group.lat, parent: null });
       }
       return byCode;
     }).catch((error) => {
