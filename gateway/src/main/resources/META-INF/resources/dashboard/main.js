@@ -84,7 +84,9 @@ function describe(event) {
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let countsPending;
-follow('/api/events', (event) => {
+
+/** @param {import('./live.js').LiveEvent} event */
+function onLiveEvent(event) {
   const time = new Date(event.data.time ?? Date.now());
   const item = h('li', { 'data-event-id': event.id, 'data-type': event.type }, [
     h('time', { datetime: time.toISOString() }, [time.toLocaleTimeString()]), ' ', describe(event),
@@ -99,9 +101,23 @@ follow('/api/events', (event) => {
     clearTimeout(countsPending);
     countsPending = setTimeout(refreshCounts, 300);
   }
-}, (state) => {
+}
+
+/** @param {'connected' | 'reconnecting'} state */
+function onLiveState(state) {
   liveState.textContent = t(`live.${state}`);
   liveState.dataset.state = state;
+}
+
+// A page left for another keeps its stream open while the browser caches it, holding one of the few connections a
+// browser opens to a host: the stream ends when the page is hidden and starts again if it comes back.
+let stopLive = follow('/api/events', onLiveEvent, onLiveState);
+window.addEventListener('pagehide', () => stopLive());
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) {
+    stopLive = follow('/api/events', onLiveEvent, onLiveState);
+    refreshCounts();
+  }
 });
 
 const langButton = /** @type {HTMLButtonElement} */ (document.getElementById('lang'));
