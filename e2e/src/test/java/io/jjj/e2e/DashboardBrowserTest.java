@@ -241,8 +241,9 @@ class DashboardBrowserTest {
         try {
             for (String view : List.of("network", "flows", "indicators", "region")) {
                 open("/#" + (view.equals("region") ? "region/110000" : view), view);
-                Long overflow = (Long) chrome.executeScript("return document.documentElement.scrollWidth - innerWidth;");
-                assertTrue(overflow <= 0, view + " scrolls sideways by " + overflow + " px at 390 px");
+                // a page wider than the phone widens the layout viewport with it: compare with the phone's width
+                Long width = (Long) chrome.executeScript("return Math.max(document.documentElement.scrollWidth, innerWidth);");
+                assertTrue(width <= 390, view + " is " + width + " px wide on a 390 px phone");
                 photograph(view + "-390");
             }
         } finally {
