@@ -39,6 +39,7 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with what the public API answers for the same question. Every view is also photographed at 1280 and 390 pixels
  * wide ({@code e2e/target/dashboard/}), and no view may log a console error.
  */
-@Order(3)
+@Order(4)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 
@@ -156,6 +157,7 @@ class DashboardBrowserTest {
             assertEquals(expected, drawn("path.band-node-" + band, "band-node-id-"), "stations of the " + band + "-minute band");
         }
         assertEquals(3, browser.findElements(By.cssSelector("path.band")).size(), "one area per band");
+        browser.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
         photograph("isochrones");
 
         browser.findElement(By.id("compare")).click();
@@ -220,13 +222,8 @@ class DashboardBrowserTest {
         wait.until(page -> "connected".equals(page.findElement(By.id("live-state")).getAttribute("data-state")));
         String projectsBefore = browser.findElement(By.id("count-projects")).getText();
         assertEquals(String.valueOf(total("/api/projects")), projectsBefore);
-        String name = "Dashboard ticker check " + UUID.randomUUID();
-        Http.Reply registered = http.post("/api/projects", "application/json",
-                "{\"ref\":\"dashboard-" + UUID.randomUUID() + "\",\"nameEn\":\"" + name + "\",\"kind\":\"cooperation-zone\","
-                        + "\"origin\":\"110000\",\"destination\":\"133100\",\"status\":\"signed\"}", Map.of());
-        assertEquals(201, registered.status(), registered.body());
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(page -> page.findElements(By.cssSelector("#ticker li")).stream()
-                .anyMatch(li -> li.getText().contains(name)));
+        String name = registerProject("ticker check");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(page -> ticker(page).contains(name));
         wait.until(page -> String.valueOf(Long.parseLong(projectsBefore) + 1).equals(page.findElement(By.id("count-projects")).getText()));
         wait.until(page -> page.findElement(By.id("profile")).getText().contains("Xiong"));
         photograph("region");
@@ -234,6 +231,32 @@ class DashboardBrowserTest {
 
     @Test
     @Order(6)
+    void aPausedTickerResumesWithTheEventsItMissed() {
+        open("/#flows", "flows");
+        wait.until(page -> "connected".equals(page.findElement(By.id("live-state")).getAttribute("data-state")));
+        String seen = registerProject("seen before the pause");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(page -> ticker(page).contains(seen));
+
+        WebElement pause = browser.findElement(By.id("live-pause"));
+        pause.click();
+        assertEquals("paused", browser.findElement(By.id("live-state")).getAttribute("data-state"));
+        String missed;
+        try (EventStream stream = new EventStream(http.client(), http.uri("/api/events?types=jjj.projects"))) {
+            missed = registerProject("written while the ticker was paused");
+            String name = missed;
+            wait.until(page -> stream.events().stream().anyMatch(e -> e.cloudEvent().toString().contains(name)));
+        }
+        assertFalse(ticker(browser).contains(missed), "the gateway relayed the event, and a paused ticker does not show it");
+
+        pause.click();
+        // a new stream without Last-Event-ID starts at the live end: only a resumed one replays the missed event
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(page -> ticker(page).contains(missed));
+        assertEquals(1, browser.findElements(By.cssSelector("#ticker li")).stream().filter(li -> li.getText().contains(seen)).count(),
+                "the event seen before the pause is shown once");
+    }
+
+    @Test
+    @Order(7)
     void everyViewFitsA390PixelPhone() {
         ChromeDriver chrome = (ChromeDriver) browser;
         chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -249,6 +272,50 @@ class DashboardBrowserTest {
         } finally {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+    }
+
+    @Test
+    @Order(8)
+    void aServiceThatIsDownIsNamedWhereItsPartIsMissing() {
+        Suite.Result down = suite.jjj("down", "transport");
+        assertEquals(0, down.exit(), down.output());
+        try {
+            open("/#region/133100", "region");
+            String missing = browser.findElement(By.id("profile-missing")).getText();
+            assertTrue(missing.contains("accessibility") && missing.contains("transport"), "the profile names what is missing: " + missing);
+            assertTrue(browser.findElement(By.id("profile-indicators")).getText().contains("Subsidiaries"), "and shows the rest");
+
+            open("/#network", "network");
+            WebElement error = browser.findElement(By.cssSelector("#network-detail [role='alert']"));
+            assertTrue(error.getText().contains("transport"), "the map names the missing service: " + error.getText());
+            wait.until(page -> "?".equals(page.findElement(By.id("count-stations")).getText()));
+            photograph("transport-down");
+            // the browser logs each refused resource; nothing else may be logged as an error
+            List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                    .filter(m -> !m.contains("status of 503")).toList();
+            assertEquals(List.of(), errors, "console errors besides the 503s");
+        } finally {
+            Suite.Result up = suite.jjj("up", "transport");
+            assertEquals(0, up.exit(), up.output());
+            // the tests after this one read the merged document, which has the service again from its next merge
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> http.get("/openapi.json").body().contains("\"/api/transport/isochrones\""));
+        }
+    }
+
+    /** Registers a project (Beijing → Xiong'an) and answers its unique name. */
+    private static String registerProject(String what) {
+        String name = "Dashboard " + what + " " + UUID.randomUUID();
+        Http.Reply registered = http.post("/api/projects", "application/json",
+                "{\"ref\":\"dashboard-" + UUID.randomUUID() + "\",\"nameEn\":\"" + name + "\",\"kind\":\"cooperation-zone\","
+                        + "\"origin\":\"110000\",\"destination\":\"133100\",\"status\":\"signed\"}", Map.of());
+        assertEquals(201, registered.status(), registered.body());
+        return name;
+    }
+
+    private static String ticker(WebDriver page) {
+        return page.findElement(By.id("ticker")).getText();
     }
 
     private static void open(String path, String view) {

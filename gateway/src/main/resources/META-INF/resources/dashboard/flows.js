@@ -111,7 +111,6 @@ export async function flowsView(main) {
           h('th', { scope: 'row' }, [button]), h('td', { class: 'value' }, [number(flow.value)]),
         ]));
       }
-      mapElement.dataset.arcs = String(arcs.getLayers().length / 2);
       tableArea.replaceChildren(h('table', { id: 'flows-table' }, [
         h('caption', {}, [`${t('flows.table')} (${unit})`]),
         h('thead', {}, [h('tr', {}, [h('th', { scope: 'col' }, [`${t('flows.origin')} → ${t('flows.destination')}`]), h('th', { scope: 'col' }, [t('flows.value')])])]),

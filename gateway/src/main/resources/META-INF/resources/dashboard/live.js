@@ -4,13 +4,16 @@
 /** @typedef {{id: string, type: string, data: import('./types.js').CloudEvent}} LiveEvent */
 
 /**
+ * Follows the stream until stopped; `since` resumes after that event id.
  * @param {string} path
  * @param {(event: LiveEvent) => void} onEvent
  * @param {(state: 'connected' | 'reconnecting') => void} onState
+ * @param {string | null} [since]
+ * @returns {{stop: () => void, lastEventId: () => string | null}}
  */
-export function follow(path, onEvent, onState) {
+export function follow(path, onEvent, onState, since = null) {
   /** @type {string | null} */
-  let lastEventId = null;
+  let lastEventId = since;
   let retryMs = 2000;
   const stop = new AbortController();
 
@@ -90,5 +93,5 @@ export function follow(path, onEvent, onState) {
   }
 
   connect();
-  return () => stop.abort();
+  return { stop: () => stop.abort(), lastEventId: () => lastEventId };
 }

@@ -109,13 +109,36 @@ function onLiveState(state) {
   liveState.dataset.state = state;
 }
 
+const pause = /** @type {HTMLButtonElement} */ (document.getElementById('live-pause'));
+/** @type {ReturnType<typeof follow> | null} */
+let live = follow('/api/events', onLiveEvent, onLiveState);
+
+/** Ends the stream; resuming asks for what came after the last event seen (Last-Event-ID). */
+function pauseLive() {
+  live?.stop();
+  liveState.textContent = t('live.paused');
+  liveState.dataset.state = 'paused';
+}
+
+function resumeLive() {
+  live = follow('/api/events', onLiveEvent, onLiveState, live?.lastEventId());
+}
+
+pause.addEventListener('click', () => {
+  const pausing = pause.getAttribute('aria-pressed') !== 'true';
+  pause.setAttribute('aria-pressed', String(pausing));
+  if (pausing) {
+    pauseLive();
+  } else {
+    resumeLive();
+  }
+});
 // A page left for another keeps its stream open while the browser caches it, holding one of the few connections a
-// browser opens to a host: the stream ends when the page is hidden and starts again if it comes back.
-let stopLive = follow('/api/events', onLiveEvent, onLiveState);
-window.addEventListener('pagehide', () => stopLive());
+// browser opens to a host: the stream ends when the page is hidden and resumes if it comes back.
+window.addEventListener('pagehide', pauseLive);
 window.addEventListener('pageshow', (event) => {
-  if (event.persisted) {
-    stopLive = follow('/api/events', onLiveEvent, onLiveState);
+  if (event.persisted && pause.getAttribute('aria-pressed') !== 'true') {
+    resumeLive();
     refreshCounts();
   }
 });
