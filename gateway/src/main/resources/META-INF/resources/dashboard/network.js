@@ -59,11 +59,11 @@ export async function networkView(main, params) {
   const lastDay = dateToDay(today);
   const date = params.get('date') ?? today;
   const slider = /** @type {HTMLInputElement} */ (h('input', { type: 'range', id: 'date-slider', min: '0', max: String(lastDay), step: '1', value: String(dateToDay(date)) }));
-  const dateInput = /** @type {HTMLInputElement} */ (h('input', { type: 'date', id: 'date-input', min: isoDate(FIRST_DAY), max: today, value: date }));
+  const dateInput = /** @type {HTMLInputElement} */ (h('input', { type: 'date', id: 'date-input', min: isoDate(FIRST_DAY), max: today, value: date, 'aria-label': t('network.date') }));
   const play = h('button', { type: 'button', id: 'play', 'aria-pressed': 'false' }, [t('network.play')]);
   const stationSelect = /** @type {HTMLSelectElement} */ (h('select', { id: 'station-select' }, [h('option', { value: '' }, [t('network.none')])]));
   const compare = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', id: 'compare' }));
-  const compareDate = /** @type {HTMLInputElement} */ (h('input', { type: 'date', id: 'compare-date', min: isoDate(FIRST_DAY), max: today, value: '2010-01-01' }));
+  const compareDate = /** @type {HTMLInputElement} */ (h('input', { type: 'date', id: 'compare-date', min: isoDate(FIRST_DAY), max: today, value: '2010-01-01', 'aria-label': t('network.compare') }));
   const compareTarget = /** @type {HTMLSelectElement} */ (h('select', { id: 'compare-target' }));
   const summary = h('p', { id: 'network-summary', role: 'status', 'aria-live': 'polite' });
   const mapElement = h('div', { id: 'map', class: 'map', role: 'region' });
