@@ -24,6 +24,7 @@ class ReadmeTourTest {
 
     /** What each Tour step's output must contain, in the order of the README. */
     static final List<String> EXPECTED = List.of(
+            "<title>Jing-Jin-Ji Observatory",
             "\"value\":-28.8",
             "indicator,region",
             "\"minutes\":59",
@@ -59,7 +60,7 @@ class ReadmeTourTest {
     @Test
     void everyTourCommandWorksAsWritten() throws IOException {
         List<String> commands = tourCommands();
-        assertEquals(EXPECTED.size(), commands.size(), "ten commands, each with its expectation here");
+        assertEquals(EXPECTED.size(), commands.size(), "eleven commands, each with its expectation here");
         for (int i = 0; i < commands.size(); i++) {
             String command = commands.get(i).replace("localhost:8080", "localhost:" + suite.gatewayPort);
             Suite.Result result = suite.run(List.of("bash", "-c", command), Map.of("JJJ_ADMIN_KEY", suite.adminKey));

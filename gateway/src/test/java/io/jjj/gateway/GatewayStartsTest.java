@@ -33,4 +33,16 @@ class GatewayStartsTest {
                 .body("openapi", containsString("3."));
         given().when().get("/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
+
+    @Test
+    void servesTheDashboardAndOnlyTheLibrariesItLoads() {
+        given().when().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("/dashboard/main.js"));
+        given().when().get("/dashboard/main.js").then().statusCode(200).contentType(containsString("javascript"));
+        given().when().get("/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js").then().statusCode(200);
+        given().when().get("/webjars/echarts/5.3.1/dist/echarts.esm.min.js").then().statusCode(200);
+        // on the class path as ECharts' dependency, but not a resource the policy table lists
+        given().when().get("/webjars/zrender/5.3.1/package.json").then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
+    }
 }

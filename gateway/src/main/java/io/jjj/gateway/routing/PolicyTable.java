@@ -35,6 +35,9 @@ public final class PolicyTable {
             own(GET, "/api/regions/{code}/profile", PUBLIC),
             own(GET, "/openapi.json", PUBLIC), own(GET, "/openapi.yaml", PUBLIC), own(GET, "/asyncapi.yaml", PUBLIC),
             own(GET, "/swagger-ui", PUBLIC), own(GET, "/swagger-ui/**", PUBLIC),
+            // the dashboard: its page, its modules and the map and chart libraries it loads
+            own(GET, "/", PUBLIC), own(GET, "/dashboard/**", PUBLIC), own(GET, "/webjars/leaflet/**", PUBLIC),
+            own(GET, "/webjars/echarts/**", PUBLIC),
             own(GET, "/q/health", PUBLIC), own(GET, "/q/health/**", PUBLIC), own(GET, "/q/metrics", PUBLIC),
             own(GET, "/q/openapi", PUBLIC),
             // each service's parked events (poison events and failed handlings)
