@@ -93,11 +93,13 @@ public class ProxyHandler {
         }
         options.setHeaders(headers);
 
+        // only a bodiless GET or HEAD, which is resent once if its pooled connection fails, rides a pooled connection
+        boolean resendable = !hasBody && isIdempotent(request.method());
+        HttpClient client = resendable ? lane.reads() : lane.writes();
         if (hasBody && !chunked && declared <= WHOLE_BODY_BYTES) {
-            sendWhole(ctx, lane.client(), upstream, options);
+            sendWhole(ctx, client, upstream, options);
         } else {
-            send(ctx, lane.client(), upstream, options, hasBody, chunked && declared < 0, limit,
-                    !hasBody && isIdempotent(request.method()));
+            send(ctx, client, upstream, options, hasBody, chunked && declared < 0, limit, resendable);
         }
     }
 
@@ -132,8 +134,8 @@ public class ProxyHandler {
     }
 
     /**
-     * Sends the request on a pooled connection. A bodiless idempotent request that fails before any answer, other than
-     * by a timeout (typically a pooled connection the service closed meanwhile), is sent once more.
+     * Sends the request. A bodiless idempotent request that fails before any answer, other than by a timeout (typically
+     * a pooled connection the service closed meanwhile), is sent once more.
      */
     private void send(RoutingContext ctx, HttpClient client, Upstream upstream, RequestOptions options, boolean hasBody,
                       boolean chunked, long limit, boolean mayRetry) {

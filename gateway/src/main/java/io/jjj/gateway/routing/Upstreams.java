@@ -80,22 +80,27 @@ public class Upstreams {
         list.sort(Comparator.comparing(Upstream::name));
         this.upstreams = List.copyOf(list);
         this.byName = upstreams.stream().collect(Collectors.toUnmodifiableMap(Upstream::name, u -> u));
-        this.client = newClient(vertx);
+        this.client = newClient(vertx, true);
         this.lanes = new FastThreadLocal<>() {
             @Override
             protected Lane initialValue() {
-                return new Lane(newClient(vertx), new GatewayTokens(tokenSecret.value(), platform.security().tokenLifetime()));
+                return new Lane(newClient(vertx, true), newClient(vertx, false),
+                        new GatewayTokens(tokenSecret.value(), platform.security().tokenLifetime()));
             }
         };
     }
 
-    /** What one event loop uses to forward: its own client and its own token cache. */
-    record Lane(HttpClient client, GatewayTokens tokens) {
+    /**
+     * What one event loop uses to forward: its own clients and its own token cache. {@code reads} pools connections;
+     * {@code writes} opens one per call, so a call that is never resent cannot land on a pooled connection the service
+     * is closing at that moment (HAProxy's "safe" reuse).
+     */
+    record Lane(HttpClient reads, HttpClient writes, GatewayTokens tokens) {
     }
 
-    private HttpClient newClient(Vertx vertx) {
+    private HttpClient newClient(Vertx vertx, boolean keepAlive) {
         return vertx.createHttpClient(new HttpClientOptions()
-                        .setKeepAlive(true)
+                        .setKeepAlive(keepAlive)
                         .setTcpNoDelay(true)
                         .setDecompressionSupported(false)
                         .setConnectTimeout((int) config.upstream().connectTimeout().toMillis()),

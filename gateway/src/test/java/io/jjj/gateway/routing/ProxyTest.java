@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +116,19 @@ class ProxyTest {
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[20_000]))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, chunked.statusCode(), chunked.body());
+    }
+
+    @Test
+    void aWriteNeverRidesAPooledConnectionWhileAReadDoes() {
+        for (int i = 0; i < 3; i++) {
+            given().header("X-API-Key", ADMIN).contentType("application/json").body("{\"x\":" + i + "}")
+                    .when().put("/api/indicators/small").then().statusCode(201);
+            assertEquals("close", FakeServices.INDICATORS.last("/api/indicators/small").header("Connection"),
+                    "a write goes on a connection of its own, closed after its answer");
+            given().when().get("/api/indicators/passthrough").then().statusCode(200);
+            assertNotEquals("close", FakeServices.INDICATORS.last("/api/indicators/passthrough").header("Connection"),
+                    "a read goes on a pooled connection");
+        }
     }
 
     @Test
