@@ -1,5 +1,10 @@
--- What the service reads for one series (indicator bench.a001, region 110000, every year), straight from PostgreSQL.
-SELECT id FROM series WHERE indicator = ANY ('{bench.a001}'::text[]) AND region = ANY ('{110000}'::text[]);
-SELECT DISTINCT ON (series_id, period) series_id, period, value, status, source, published, received_at, note
-FROM observation WHERE series_id = ANY (ARRAY(SELECT id FROM series WHERE indicator = 'bench.a001' AND region = '110000'))
-ORDER BY series_id, period, published DESC, received_at DESC;
+-- The statement the service sends for one series (all periods, latest vintage of each), for a series drawn as
+-- single.paths draws it. Variables from bench/indicators/run: indicators (how many complete ones), regions (array).
+\set i random(0, :indicators - 1)
+\set r random(1, 28)
+SELECT DISTINCT ON (o.series_id, o.period) s.indicator, s.region, o.period, o.value, o.status, o.source,
+       o.published, o.received_at, o.note
+FROM series s JOIN observation o ON o.series_id = s.id
+WHERE s.indicator = ANY (ARRAY['bench.a' || lpad(:i::text, 3, '0')])
+  AND s.region = ANY (ARRAY[(:regions::text[])[:r::int]])
+ORDER BY o.series_id, o.period, o.published DESC, o.received_at DESC;

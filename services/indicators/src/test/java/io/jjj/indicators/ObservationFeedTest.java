@@ -156,6 +156,33 @@ class ObservationFeedTest {
     }
 
     @Test
+    void aSeriesSpanningSeveralChunksIsOneEventPerKindOfChange() {
+        String code = TestData.newIndicator(config, "CNY 100 million", "annual");
+        StringBuilder first = new StringBuilder(HEADER);
+        StringBuilder second = new StringBuilder(HEADER);
+        for (int year = 2001; year <= 2010; year++) {
+            first.append(code).append(",120000,").append(year).append(",").append(year).append(",published,TANG2018,2019-03-01\n");
+            second.append(code).append(",120000,").append(year).append(",").append(year % 2 == 0 ? year + 1 : year)
+                    .append(",published,TANG2018,2020-03-01\n");
+        }
+        second.append(code).append(",120000,2011,2011,published,TANG2018,2020-03-01\n");
+        try (TopicProbe probe = new TopicProbe("jjj.indicators.v1")) {
+            feed(config, FEED, first.toString(), "").statusCode(200)
+                    .body("inserted", equalTo(10)).body("events", equalTo(1));
+            feed(config, FEED, second.toString(), "").statusCode(200)
+                    .body("inserted", equalTo(1)).body("updated", equalTo(5)).body("unchanged", equalTo(5))
+                    .body("events", equalTo(2));
+            List<TopicProbe.Received> events = probe.awaitAtLeast(3, r -> r.subject().equals(code + "/120000"));
+            assertEquals(3, events.size());
+            assertEquals(10, events.get(0).data().path("periods").size());
+            assertEquals(List.of("jjj.indicators.observation.upserted.v1", "jjj.indicators.observation.revised.v1"),
+                    List.of(events.get(1).type(), events.get(2).type()));
+            assertEquals(1, events.get(1).data().path("periods").size());
+            assertEquals(5, events.get(2).data().path("periods").size());
+        }
+    }
+
+    @Test
     void aLateFeedOfAnOlderVintageKeepsTheLatestPublicationCurrent() {
         String code = TestData.newIndicator(config, "CNY 100 million", "annual");
         feed(config, FEED, HEADER + code + ",130000,2013,200,published,,2021-01-01\n", "").statusCode(200);

@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * The observations feed ({@code indicator,region,period,value,status,source,published,note}). One instance per
  * request: it validates against the catalogue and sources as they stood when the feed started, and remembers the
- * series ids it has seen. Each chunk is written in bulk and emits one event per series and kind of change.
+ * series ids it has seen. Each chunk is written in bulk; the changes are gathered over the whole feed and published at
+ * its end, one event per series and kind of change, however many chunks the series spans.
  */
 public final class ObservationFeed implements FeedHandler<ObservationInput> {
 
@@ -39,6 +40,7 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
     private final LocalDate today;
     private final TextLimits limits;
     private final ObservationStore.WriteSession session = new ObservationStore.WriteSession();
+    private final IndicatorEvents.Batch changes = new IndicatorEvents.Batch();
 
     public ObservationFeed(Map<String, Indicator> indicators, Set<String> sources, Regions regions, ObservationStore store,
                            EventPublisher events, LocalDate today, TextLimits limits) {
@@ -141,7 +143,6 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
     }
 
     private void write(List<ObservationInput> rows, FeedCounts counts) {
-        IndicatorEvents.Batch batch = new IndicatorEvents.Batch();
         for (ObservationStore.Outcome o : store.write(rows, session)) {
             ObservationInput in = o.input();
             IndicatorEvents.PeriodChange change = new IndicatorEvents.PeriodChange(in.periodLabel(), in.value(),
@@ -149,16 +150,20 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
             switch (o.kind()) {
                 case INSERTED -> {
                     counts.inserted();
-                    batch.upserted(in.series(), change);
+                    changes.upserted(in.series(), change);
                 }
                 case REVISED -> {
                     counts.updated();
-                    batch.revised(in.series(), change);
+                    changes.revised(in.series(), change);
                 }
                 case UNCHANGED -> counts.unchanged();
             }
         }
-        List<EventPublisher.Draft> drafts = batch.drafts();
+    }
+
+    @Override
+    public void finish(FeedCounts counts) {
+        List<EventPublisher.Draft> drafts = changes.drafts();
         events.publishAll(drafts);
         counts.events(drafts.size());
     }

@@ -198,5 +198,22 @@ public interface PlatformConfig {
         /** Addresses (CIDRs) whose {@code X-Forwarded-Host} and {@code X-Forwarded-Proto} are believed. */
         @WithDefault("127.0.0.1/32,::1/128")
         List<String> trustedProxies();
+
+        /** How reads may be cached and compressed. */
+        Caching caching();
+    }
+
+    interface Caching {
+        /** How long a cache may reuse a read of live data before it must revalidate it with its ETag. */
+        @WithDefault("5s")
+        Duration liveMaxAge();
+
+        /** How long a cache may reuse a read {@code asOf} a past date (later feeds may still add back-dated vintages). */
+        @WithDefault("24h")
+        Duration pastMaxAge();
+
+        /** Bodies at least this long are compressed when the client accepts it; smaller ones gain less than they cost. */
+        @WithDefault("1024")
+        int compressFromBytes();
     }
 }

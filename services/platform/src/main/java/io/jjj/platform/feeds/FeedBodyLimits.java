@@ -7,7 +7,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Counts and hashes a feed body as it streams by, and stops it at the size limit. */
+/**
+ * Counts a feed body as it streams by and stops it at the size limit; hashes it too when asked (a body is only ever
+ * compared with an earlier one under the same Idempotency-Key, or kept with an asynchronous run).
+ */
 final class FeedBodyLimits extends FilterInputStream {
 
     /** The body went over the limit. */
@@ -21,11 +24,11 @@ final class FeedBodyLimits extends FilterInputStream {
     private final MessageDigest digest;
     private long count;
 
-    FeedBodyLimits(InputStream in, long maxBytes) {
+    FeedBodyLimits(InputStream in, long maxBytes, boolean hashed) {
         super(in);
         this.maxBytes = maxBytes;
         try {
-            this.digest = MessageDigest.getInstance("SHA-256");
+            this.digest = hashed ? MessageDigest.getInstance("SHA-256") : null;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -36,7 +39,9 @@ final class FeedBodyLimits extends FilterInputStream {
         int b = super.read();
         if (b >= 0) {
             counted(1);
-            digest.update((byte) b);
+            if (digest != null) {
+                digest.update((byte) b);
+            }
         }
         return b;
     }
@@ -46,7 +51,9 @@ final class FeedBodyLimits extends FilterInputStream {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             counted(n);
-            digest.update(buffer, offset, n);
+            if (digest != null) {
+                digest.update(buffer, offset, n);
+            }
         }
         return n;
     }
@@ -68,6 +75,9 @@ final class FeedBodyLimits extends FilterInputStream {
     }
 
     String sha256() {
+        if (digest == null) {
+            throw new IllegalStateException("this body is not hashed");
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a service plugs into the feed machinery: its columns, how a row becomes a valid record, and how a chunk of
- * valid records is written (inside the feed's transaction, publishing events as it goes).
+ * What a service plugs into the feed machinery: its columns, how a row becomes a valid record, how a chunk of valid
+ * records is written, and what is done once the last chunk is written (all inside the feed's one transaction).
  *
  * @param <R> the parsed row
  */
@@ -23,4 +23,11 @@ public interface FeedHandler<R> {
 
     /** Writes valid rows and counts what each did. */
     void apply(List<R> rows, FeedCounts counts);
+
+    /**
+     * Called once after the last chunk of a feed that is applied (never for a refused one), before the report is
+     * made: where a handler publishes the events it gathered over the whole feed, e.g. one per changed entity.
+     */
+    default void finish(FeedCounts counts) {
+    }
 }

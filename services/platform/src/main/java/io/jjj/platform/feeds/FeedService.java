@@ -132,7 +132,7 @@ public class FeedService {
         Path file = null;
         try {
             file = Files.createTempFile("jjj-feed-", ".body");
-            FeedBodyLimits body = new FeedBodyLimits(in, config.feeds().maxBytes());
+            FeedBodyLimits body = new FeedBodyLimits(in, config.feeds().maxBytes(), true);
             long bytes;
             try (OutputStream out = Files.newOutputStream(file)) {
                 bytes = body.transferTo(out);
@@ -150,7 +150,7 @@ public class FeedService {
     private <R> FeedReport applySpooled(FeedHandler<R> handler, FeedFormat format, Path file, FeedMode mode,
                                         String key, AtomicLong progress) {
         try (InputStream in = Files.newInputStream(file)) {
-            FeedBodyLimits body = new FeedBodyLimits(in, config.feeds().maxBytes());
+            FeedBodyLimits body = new FeedBodyLimits(in, config.feeds().maxBytes(), key != null);
             return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
                     .call(() -> run(handler, format, body, mode, key, progress));
         } catch (QuarkusTransactionException e) {
@@ -165,7 +165,7 @@ public class FeedService {
     public <R> FeedReport ingest(FeedHandler<R> handler, FeedRequest request) {
         FeedFormat format = FeedFormat.fromContentType(request.contentType());
         String key = normaliseKey(request.idempotencyKey());
-        FeedBodyLimits body = new FeedBodyLimits(request.body(), config.feeds().maxBytes());
+        FeedBodyLimits body = new FeedBodyLimits(request.body(), config.feeds().maxBytes(), key != null);
         try {
             if (key != null) {
                 Optional<StoredRequest> earlier = findRequest(handler.name(), key);
@@ -238,6 +238,9 @@ public class FeedService {
         boolean refused = mode == FeedMode.ATOMIC && rejected > 0;
         if (!refused && !chunk.isEmpty()) {
             handler.apply(chunk, counts);
+        }
+        if (!refused) {
+            handler.finish(counts);
         }
         FeedReport report = refused
                 ? new FeedReport(handler.name(), mode.value(), received, 0, 0, 0, rejected, 0, false, false, errors, truncated)

@@ -29,17 +29,17 @@ public class FlowMatrix {
     public record Matrix(List<String> rows, List<String> columns, BigDecimal[][] values, List<Cell> cells, BigDecimal total) {
     }
 
-    private final ProjectQueries queries;
+    private final FlowTotals totals;
     private final Regions regions;
 
-    public FlowMatrix(ProjectQueries queries, Regions regions) {
-        this.queries = queries;
+    public FlowMatrix(FlowTotals totals, Regions regions) {
+        this.totals = totals;
         this.regions = regions;
     }
 
     public Matrix build(boolean originRows, String measure, String level, Integer fromYear, Integer toYear) {
         Map<String, Map<String, BigDecimal>> sums = new TreeMap<>();
-        for (ProjectQueries.Flow f : queries.flows(fromYear, toYear)) {
+        for (ProjectQueries.Flow f : totals.flows(fromYear, toYear)) {
             String o = lift(f.origin(), level);
             String d = lift(f.destination(), level);
             BigDecimal v = switch (measure) {

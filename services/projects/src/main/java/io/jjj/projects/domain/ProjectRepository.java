@@ -47,9 +47,11 @@ public class ProjectRepository {
     }
 
     private final AgroalDataSource dataSource;
+    private final FlowTotals flowTotals;
 
-    public ProjectRepository(AgroalDataSource dataSource) {
+    public ProjectRepository(AgroalDataSource dataSource, FlowTotals flowTotals) {
         this.dataSource = dataSource;
+        this.flowTotals = flowTotals;
     }
 
     public String nextId() {
@@ -69,6 +71,7 @@ public class ProjectRepository {
             int i = bind(c, s, 2, p);
             s.setLong(i, p.version());
             s.executeUpdate();
+            flowTotals.markChanged();
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 throw ProblemException.conflict("ref '" + p.ref() + "' is already registered; PUT or PATCH that project, or feed it to update");
@@ -86,7 +89,11 @@ public class ProjectRepository {
             s.setLong(i++, p.version());
             s.setString(i++, p.id());
             s.setLong(i, expectedVersion);
-            return s.executeUpdate() == 1;
+            boolean updated = s.executeUpdate() == 1;
+            if (updated) {
+                flowTotals.markChanged();
+            }
+            return updated;
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 throw ProblemException.conflict("ref '" + p.ref() + "' belongs to another project");
