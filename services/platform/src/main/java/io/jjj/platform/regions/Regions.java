@@ -273,6 +273,17 @@ public class Regions {
         return n == 0 ? Optional.empty() : Optional.of(new double[] {lon / n, lat / n});
     }
 
+    /** The point of the region or, where no source gives one, that of the nearest region above it with one. */
+    public Optional<double[]> nearestPoint(String code) {
+        for (String c : selfAndAncestors(code)) {
+            Optional<double[]> p = point(c);
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
     public String name(String code) {
         Region r = regions.get(code);
         if (r != null) {
