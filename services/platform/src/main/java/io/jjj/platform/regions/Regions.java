@@ -31,21 +31,44 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class Regions {
 
-    private final Map<String, Region> regions = new LinkedHashMap<>();
-    private final Map<String, RegionGroup> groups = new LinkedHashMap<>();
-    private final Map<String, List<String>> children = new LinkedHashMap<>();
-    private final Map<String, List<String>> administered = new LinkedHashMap<>();
-    private final List<RegionChange> changes = new ArrayList<>();
-    private final Map<String, String> sources = new LinkedHashMap<>();
+    private final State base;
+    private volatile State state;
+
+    /** One consistent reference: the regions, groups, changes and sources, with the hierarchy derived from them. */
+    private static final class State {
+        final Map<String, Region> regions = new LinkedHashMap<>();
+        final Map<String, RegionGroup> groups;
+        final Map<String, List<String>> children = new LinkedHashMap<>();
+        final Map<String, List<String>> administered = new LinkedHashMap<>();
+        final List<RegionChange> changes;
+        final Map<String, String> sources;
+
+        State(Collection<Region> regions, Map<String, RegionGroup> groups, List<RegionChange> changes, Map<String, String> sources) {
+            regions.stream().sorted(Comparator.comparing(Region::code)).forEach(r -> this.regions.put(r.code(), r));
+            this.groups = new LinkedHashMap<>(groups);
+            this.changes = changes.stream().sorted(Comparator.comparing(RegionChange::date)).toList();
+            this.sources = new LinkedHashMap<>(sources);
+            this.regions.values().forEach(r -> {
+                if (r.parent() != null) {
+                    children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r.code());
+                }
+                if (r.administeredBy() != null) {
+                    administered.computeIfAbsent(r.administeredBy(), k -> new ArrayList<>()).add(r.code());
+                }
+            });
+            this.groups.values().forEach(g -> requireDisjointMembers(this, g));
+        }
+    }
 
     public Regions() {
-        read("regions/regions.csv", row -> {
-            Region r = new Region(row.get("code"), row.get("name_en"), row.get("name_zh"), row.get("level"),
-                    blankToNull(row.get("parent")), blankToNull(row.get("administered_by")), date(row.get("valid_from")),
-                    date(row.get("valid_to")), number(row.get("lon")), number(row.get("lat")),
-                    blankToNull(row.get("point_source")), row.get("name_en_source"), row.get("source"), date(row.get("source_date")));
-            regions.put(r.code(), r);
-        });
+        List<Region> regions = new ArrayList<>();
+        Map<String, RegionGroup> groups = new LinkedHashMap<>();
+        List<RegionChange> changes = new ArrayList<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        read("regions/regions.csv", row -> regions.add(new Region(row.get("code"), row.get("name_en"), row.get("name_zh"),
+                row.get("level"), blankToNull(row.get("parent")), blankToNull(row.get("administered_by")),
+                date(row.get("valid_from")), date(row.get("valid_to")), number(row.get("lon")), number(row.get("lat")),
+                blankToNull(row.get("point_source")), row.get("name_en_source"), row.get("source"), date(row.get("source_date")))));
         read("regions/region-groups.csv", row -> {
             RegionGroup g = new RegionGroup(row.get("group"), row.get("name_en"), List.of(row.get("members").split(";")), row.get("note"));
             groups.put(g.code(), g);
@@ -53,22 +76,39 @@ public class Regions {
         read("regions/region-changes.csv", row -> changes.add(new RegionChange(row.get("id"), date(row.get("date")),
                 row.get("kind"), codes(row.get("predecessors")), codes(row.get("successors")), row.get("source"), row.get("note"))));
         read("regions/region-sources.csv", row -> sources.put(row.get("id"), row.get("citation")));
-        regions.values().forEach(r -> {
-            if (r.parent() != null) {
-                children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r.code());
-            }
-            if (r.administeredBy() != null) {
-                administered.computeIfAbsent(r.administeredBy(), k -> new ArrayList<>()).add(r.code());
-            }
-        });
-        groups.values().forEach(this::requireDisjointMembers);
+        base = new State(regions, groups, changes, sources);
+        state = base;
+    }
+
+    /**
+     * The reference with {@code updates} (from the regions feed, oldest first) laid over the generated one: a region
+     * replaces the one with its code, changes and sources are added. Refused, leaving the reference as it was, when
+     * the result would let a group count a region twice.
+     */
+    public synchronized void apply(List<RegionUpdate> updates) {
+        Map<String, Region> regions = new LinkedHashMap<>(base.regions);
+        List<RegionChange> changes = new ArrayList<>(base.changes);
+        Map<String, String> sources = new LinkedHashMap<>(base.sources);
+        for (RegionUpdate u : updates) {
+            u.regions().forEach(r -> regions.put(r.code(), r));
+            changes.removeIf(c -> u.changes().stream().anyMatch(n -> n.id().equals(c.id())));
+            changes.addAll(u.changes());
+            sources.putAll(u.sources());
+        }
+        state = new State(regions.values(), base.groups, changes, sources);
     }
 
     /** A group's members must not overlap, or a sum over them would count a region twice. */
     void requireDisjointMembers(RegionGroup g) {
+        requireDisjointMembers(state, g);
+    }
+
+    private static void requireDisjointMembers(State s, RegionGroup g) {
         Map<String, String> seen = new LinkedHashMap<>();
         for (String member : g.members()) {
-            for (String code : expand(member)) {
+            Set<String> below = new LinkedHashSet<>();
+            collect(s, member, below);
+            for (String code : below) {
                 String other = seen.putIfAbsent(code, member);
                 if (other != null && !other.equals(member)) {
                     throw new IllegalStateException("region group " + g.code() + ": members " + other + " and " + member
@@ -115,27 +155,27 @@ public class Regions {
 
     /** Every region, those retired included. */
     public Collection<Region> all() {
-        return regions.values();
+        return state.regions.values();
     }
 
     public Collection<RegionGroup> groups() {
-        return groups.values();
+        return state.groups.values();
     }
 
     public Optional<Region> region(String code) {
-        return Optional.ofNullable(regions.get(code));
+        return Optional.ofNullable(state.regions.get(code));
     }
 
     public Optional<RegionGroup> group(String code) {
-        return Optional.ofNullable(groups.get(code));
+        return Optional.ofNullable(state.groups.get(code));
     }
 
     public boolean isRegion(String code) {
-        return regions.containsKey(code);
+        return state.regions.containsKey(code);
     }
 
     public boolean isGroup(String code) {
-        return groups.containsKey(code);
+        return state.groups.containsKey(code);
     }
 
     /** A region code or a group code. */
@@ -154,33 +194,34 @@ public class Regions {
 
     /** The direct members of a group; a region stands for itself. */
     public List<String> members(String code) {
-        RegionGroup g = groups.get(code);
+        RegionGroup g = state.groups.get(code);
         return g == null ? List.of(code) : g.members();
     }
 
     /** The children of a region in GB/T 2260 (prefectures of a province, counties of a prefecture), retired ones included. */
     public List<String> children(String code) {
-        return children.getOrDefault(code, List.of());
+        return state.children.getOrDefault(code, List.of());
     }
 
     /** The regions {@code code} administers while GB/T 2260 keeps them under another parent. */
     public List<String> administered(String code) {
-        return administered.getOrDefault(code, List.of());
+        return state.administered.getOrDefault(code, List.of());
     }
 
     /** The region itself and every region below it or administered by it; for a group, that of each member. */
     public Set<String> expand(String code) {
         Set<String> out = new LinkedHashSet<>();
+        State s = state;
         for (String member : members(code)) {
-            collect(member, out);
+            collect(s, member, out);
         }
         return out;
     }
 
-    private void collect(String code, Set<String> out) {
+    private static void collect(State s, String code, Set<String> out) {
         if (out.add(code)) {
-            children(code).forEach(c -> collect(c, out));
-            administered(code).forEach(c -> collect(c, out));
+            s.children.getOrDefault(code, List.of()).forEach(c -> collect(s, c, out));
+            s.administered.getOrDefault(code, List.of()).forEach(c -> collect(s, c, out));
         }
     }
 
@@ -204,7 +245,7 @@ public class Regions {
         Set<String> out = new LinkedHashSet<>();
         List<String> administering = new ArrayList<>();
         for (String c = code; c != null && (c.equals(code) || out.add(c)); c = parentOf(c)) {
-            Region r = regions.get(c);
+            Region r = state.regions.get(c);
             if (r != null && r.administeredBy() != null) {
                 administering.add(r.administeredBy());
             }
@@ -226,7 +267,7 @@ public class Regions {
     }
 
     public String parentOf(String code) {
-        Region r = regions.get(code);
+        Region r = state.regions.get(code);
         return r == null ? null : r.parent();
     }
 
@@ -241,7 +282,7 @@ public class Regions {
     }
 
     private Optional<String> ancestorAtLevel(String code, String level) {
-        for (Region r = regions.get(code); r != null; r = r.parent() == null ? null : regions.get(r.parent())) {
+        for (Region r = state.regions.get(code); r != null; r = r.parent() == null ? null : state.regions.get(r.parent())) {
             if (r.level().equals(level)) {
                 return Optional.of(r.code());
             }
@@ -251,11 +292,11 @@ public class Regions {
 
     /** The point a named source gives for the region, or for a group the mean of its members' points. */
     public Optional<double[]> point(String code) {
-        Region r = regions.get(code);
+        Region r = state.regions.get(code);
         if (r != null) {
             return r.hasPoint() ? Optional.of(new double[] {r.lon(), r.lat()}) : Optional.empty();
         }
-        RegionGroup g = groups.get(code);
+        RegionGroup g = state.groups.get(code);
         if (g == null) {
             return Optional.empty();
         }
@@ -285,32 +326,32 @@ public class Regions {
     }
 
     public String name(String code) {
-        Region r = regions.get(code);
+        Region r = state.regions.get(code);
         if (r != null) {
             return r.nameEn();
         }
-        RegionGroup g = groups.get(code);
+        RegionGroup g = state.groups.get(code);
         return g == null ? code : g.nameEn();
     }
 
     /** The regions in force on {@code date}. */
     public List<Region> on(LocalDate date) {
-        return regions.values().stream().filter(r -> r.validOn(date)).toList();
+        return state.regions.values().stream().filter(r -> r.validOn(date)).toList();
     }
 
     /** Every change, oldest first. */
     public List<RegionChange> changes() {
-        return changes;
+        return state.changes;
     }
 
     /** The citation of each source id the regions and changes name. */
     public Map<String, String> sources() {
-        return sources;
+        return state.sources;
     }
 
     /** The change that ended {@code code}, if one did. */
     public Optional<RegionChange> retirement(String code) {
-        return changes.stream().filter(c -> c.ends(code)).findFirst();
+        return state.changes.stream().filter(c -> c.ends(code)).findFirst();
     }
 
     /**
@@ -318,7 +359,7 @@ public class Regions {
      * {@code code} as their one successor, oldest first.
      */
     public List<RegionChange> mergesInto(String code, LocalDate date) {
-        return changes.stream()
+        return state.changes.stream()
                 .filter(c -> c.date().isAfter(date) && c.successors().equals(List.of(code)) && !"overlap".equals(c.kind())
                         && !"rename".equals(c.kind()))
                 .toList();
@@ -330,7 +371,7 @@ public class Regions {
      * predecessors). Empty when the code is in force then, or is a group or unknown.
      */
     public Optional<String> notInForce(String code, LocalDate period) {
-        Region r = regions.get(code);
+        Region r = state.regions.get(code);
         if (r == null || r.validOn(period)) {
             return Optional.empty();
         }

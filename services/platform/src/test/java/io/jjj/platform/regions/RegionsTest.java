@@ -99,6 +99,27 @@ class RegionsTest {
     }
 
     @Test
+    void anUpdateLaysRegionsAndChangesOverTheReferenceAndOneThatWouldOverlapAGroupIsRefused() {
+        Regions updated = new Regions();
+        Region added = new Region("130191", "Test District", "测试区", "county", "130100", null, LocalDate.of(2190, 1, 1),
+                null, null, null, null, "feed", "NBS2023", null);
+        RegionChange merge = new RegionChange("130191@2190-01-01", LocalDate.of(2190, 1, 1), "merge", List.of("130102"),
+                List.of("130191"), "NBS2023", "test");
+        updated.apply(List.of(new RegionUpdate(List.of(added), List.of(merge), java.util.Map.of())));
+        assertTrue(updated.contains("130100", "130191"));
+        assertEquals(List.of(merge), updated.mergesInto("130191", LocalDate.of(2100, 1, 1)));
+        assertFalse(regions.isRegion("130191"), "another instance keeps its own reference");
+        Region qinhuangdao = updated.region("130300").orElseThrow();
+        Region underTangshan = new Region("130300", qinhuangdao.nameEn(), qinhuangdao.nameZh(), "prefecture", "130000", "130200",
+                null, null, null, null, null, "feed", "NBS2023", null);
+        var e = assertThrows(IllegalStateException.class,
+                () -> updated.apply(List.of(new RegionUpdate(List.of(underTangshan), List.of(), java.util.Map.of()))));
+        assertTrue(e.getMessage().contains("COASTAL-BELT"), e.getMessage());
+        assertTrue(updated.isRegion("130191"), "the refused update left the reference as it was");
+        assertFalse(updated.contains("130200", "130300"));
+    }
+
+    @Test
     void aGroupWhoseMembersOverlapIsRefusedSoNoSumCountsACountyTwice() {
         var e = assertThrows(IllegalStateException.class,
                 () -> regions.requireDisjointMembers(new RegionGroup("X", "Baoding and Xiong'an", List.of("130600", "133100"), "")));
