@@ -105,6 +105,17 @@ class RegionChangesTest {
     }
 
     @Test
+    void aUnitThatOnlyChangedItsCodeCarriesAnyIndicatorAcross() {
+        String code = TestData.newIndicator(config, "percent", "annual");
+        feed(config, FEED, HEADER + code + ",110228,2015,40\n" + code + ",110118,2017,45\n", "").statusCode(200);
+        read().when().get("/api/observations?indicator=" + code + "&region=110118&from=2015&to=2017").then().statusCode(200)
+                .body("items.period", contains("2015", "2017"))
+                .body("items[0].value", num("40"))
+                .body("items[0].derivation.method", equalTo("the value of 110228, which 110118 replaced in C017 (2016-07-31, recode)"))
+                .body("items[1].value", num("45"));
+    }
+
+    @Test
     void xionganCountiesCountOnceInTheClusterWhateverTheView() {
         String code = TestData.newIndicator(config, "CNY 100 million", "annual");
         feed(config, FEED, HEADER + code + ",110000,2020,1\n" + code + ",120000,2020,2\n" + code + ",130000,2020,30\n"

@@ -248,8 +248,9 @@ public class ObservationQueries {
         /**
          * A region's series at its extent today. Before the latest merge that formed it (predecessors wholly into it),
          * an additive indicator is the sum of the predecessors (the region's own stored value among them when it
-         * absorbed the others); anything else cannot be carried across the change, so a window reaching before it is
-         * refused.
+         * absorbed the others), and any indicator of a unit that only changed its code is its predecessor's; a value
+         * published for a new code itself wins. Anything else cannot be carried across the change, so a window
+         * reaching before it, with no value of the region's own there, is refused.
          */
         private NavigableMap<LocalDate, Cell> region(Indicator indicator, String region) {
             TreeMap<LocalDate, Cell> stored = raw.getOrDefault(new SeriesKey(indicator.code(), region), new TreeMap<>());
@@ -258,8 +259,9 @@ public class ObservationQueries {
                 return stored;
             }
             RegionChange change = merges.get(merges.size() - 1);
-            if (!indicator.additive() || !change.pureMerge()) {
-                if (from != null && from.isBefore(change.date())) {
+            boolean recoded = change.predecessors().size() == 1;
+            if (!change.pureMerge() || !(indicator.additive() || recoded)) {
+                if (from != null && from.isBefore(change.date()) && stored.subMap(from, true, change.date(), false).isEmpty()) {
                     String why = !indicator.additive() ? indicator.code() + " is not additive (unit " + indicator.unit().label() + ")"
                             : "the change was not a pure merge";
                     throw ProblemException.badRequest(region + " (" + regions.name(region) + ") was formed on " + change.date()
@@ -276,10 +278,11 @@ public class ObservationQueries {
             for (String p : predecessors) {
                 periods.addAll(input(indicator, region, p).headMap(change.date(), false).keySet());
             }
-            TreeMap<LocalDate, Cell> out = new TreeMap<>(stored.tailMap(change.date(), true));
+            TreeMap<LocalDate, Cell> out = new TreeMap<>(absorbed ? stored.tailMap(change.date(), true) : stored);
             for (LocalDate p : periods) {
-                Cell own = stored.get(p);
-                out.put(p, own != null && !absorbed ? own : mergedSum(indicator, region, change, p));
+                if (absorbed || !stored.containsKey(p)) {
+                    out.put(p, mergedSum(indicator, region, change, p));
+                }
             }
             return out;
         }
@@ -313,8 +316,9 @@ public class ObservationQueries {
                 described.add(new Derivation.Input(indicator.code(), change.predecessors().get(i), label, c.value(), c.status()));
             }
             String formula = inputs.stream().map(c -> c.value().toPlainString()).collect(Collectors.joining(" + "));
-            return derived(p, total, new Derivation("sum of the predecessors of " + region + " before " + change.id()
-                    + " (" + change.date() + ", " + change.kind() + ")", formula, described), inputs);
+            String method = inputs.size() == 1 ? "the value of " + change.predecessors().get(0) + ", which " + region
+                    + " replaced in " + change.id() : "sum of the predecessors of " + region + " before " + change.id();
+            return derived(p, total, new Derivation(method + " (" + change.date() + ", " + change.kind() + ")", formula, described), inputs);
         }
 
         private NavigableMap<LocalDate, Cell> group(Indicator indicator, String group) {
