@@ -63,6 +63,7 @@ public final class PolicyTable {
             read("indicators", "/api/observations"),
             read("indicators", "/api/observations/{indicator}/{region}/{period}/history"),
             read("indicators", "/api/regions"), read("indicators", "/api/regions/{code}"),
+            new Policy(POST, "/api/regions/feeds", "indicators", ADMIN, true),
             // projects
             read("projects", "/api/projects"), write("projects", POST, "/api/projects"),
             read("projects", "/api/projects/flows"), read("projects", "/api/projects/stats"),

@@ -65,6 +65,15 @@ class RegionProfileTest {
     }
 
     @Test
+    void anyCountyOfTheReferenceHasAProfile() {
+        given().when().get("/api/regions/130638/profile").then().statusCode(200)
+                .body("region.nameEn", equalTo("Xiong County"))
+                .body("region.parent", equalTo("130600"))
+                .body("indicators.status", equalTo("ok"));
+        org.junit.jupiter.api.Assertions.assertNotNull(FakeServices.PROJECTS.last("/api/projects?destination=130638"));
+    }
+
+    @Test
     void unknownRegionsAndBadDatesAreClientErrors() {
         given().when().get("/api/regions/999999/profile").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/api/regions/JJJ/profile").then().statusCode(400).body("errors[0].field", equalTo("code"));

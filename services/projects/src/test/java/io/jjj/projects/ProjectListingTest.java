@@ -83,6 +83,17 @@ class ProjectListingTest {
     }
 
     @Test
+    void aProjectInAXionganCountyIsFoundUnderBaodingAndUnderXionganAndPlacedAtTheNearestSourcedPoint() {
+        String xiongCounty = created(config, project("lab", "public-service", "110108", "130638", "signed", "2021-03-01", null, "Lab"));
+        assertThat(ids("destination", "133100"), containsInAnyOrder(xiongan, xiongCounty));
+        assertThat(ids("destination", "130600"), contains(xiongCounty));
+        assertThat(ids("destination", "130000"), containsInAnyOrder(caofeidian, xiongan, xiongCounty));
+        assertThat(ids("destination", "TWO-WINGS"), containsInAnyOrder(xiongan, xiongCounty));
+        given().when().get("/api/projects/" + xiongCounty).then().statusCode(200)
+                .body("location.lon", equalTo(115.465f)).body("location.lat", equalTo(38.874f));
+    }
+
+    @Test
     void attributeDateTextAndBoxFiltersCombine() {
         assertThat(ids("kind", "relocation,science-park"), containsInAnyOrder(caofeidian, baodi));
         assertThat(ids("status", "planned"), contains(xiongan));

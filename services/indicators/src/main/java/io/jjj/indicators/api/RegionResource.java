@@ -1,31 +1,61 @@
 package io.jjj.indicators.api;
 
-import jakarta.annotation.security.PermitAll;
+import io.jjj.indicators.api.RegionViews.ChangeList;
 import io.jjj.indicators.api.RegionViews.GroupView;
 import io.jjj.indicators.api.RegionViews.MemberView;
 import io.jjj.indicators.api.RegionViews.RegionDetail;
-import io.jjj.indicators.api.RegionViews.RegionList;
 import io.jjj.indicators.api.RegionViews.RegionView;
+import io.jjj.platform.events.EventPublisher;
+import io.jjj.platform.feeds.FeedMode;
+import io.jjj.platform.feeds.FeedReport;
+import io.jjj.platform.feeds.FeedRun;
+import io.jjj.platform.feeds.FeedService;
+import io.jjj.platform.formats.Formats;
+import io.jjj.platform.input.Dates;
+import io.jjj.platform.paging.Page;
+import io.jjj.platform.paging.PageLinks;
+import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Region;
+import io.jjj.platform.regions.RegionChange;
 import io.jjj.platform.regions.RegionGroup;
 import io.jjj.platform.regions.Regions;
+import io.jjj.platform.regions.RegionsFeed;
+import io.jjj.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 @Path("/api/regions")
@@ -35,68 +65,184 @@ public class RegionResource {
 
     private static final Set<String> LEVELS = Set.of("province", "prefecture", "county");
 
-    private final Regions regions;
+    static final String REGIONS_CSV_EXAMPLE = """
+            code,name_en,name_zh,level,parent,valid_from,source,source_citation,predecessors,change_kind
+            130199,Example New District,示例新区,county,130100,2030-01-01,GOV2030,"Example gazette, 2029-12-01",130102;130104,merge
+            """;
 
-    public RegionResource(Regions regions) {
+    private final Regions regions;
+    private final FeedService feeds;
+    private final EventPublisher events;
+
+    public RegionResource(Regions regions, FeedService feeds, EventPublisher events) {
         this.regions = regions;
+        this.feeds = feeds;
+        this.events = events;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Path("/feeds")
+    @Consumes({"text/csv", "application/x-ndjson"})
+    @Operation(operationId = "feedRegions", summary = "Add regions and changes with their dates: rows code,name_en,name_zh,level,parent,"
+            + "administered_by,valid_from,valid_to,lon,lat,point_source,source,source_date,source_citation,predecessors,change_kind,change_note")
+    @RequestBody(required = true, description = "A row replaces the region with its code; predecessors record a change into it on "
+            + "valid_from and end the predecessors then. Every service takes the update from the event it publishes, without a restart",
+            content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = REGIONS_CSV_EXAMPLE)),
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "ndjson",
+                            value = "{\"code\":\"130199\",\"name_en\":\"Example New District\",\"name_zh\":\"示例新区\",\"level\":\"county\",\"parent\":\"130100\",\"source\":\"NBS2023\"}"))})
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedReport.class)))
+    @APIResponse(responseCode = "202", description = FeedService.ACCEPTED_DESCRIPTION,
+            headers = @Header(name = "Location", description = "The run to poll", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
+    @APIResponse(responseCode = "401", description = "Not sent through the gateway with the admin scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Bad rows, each with line and column",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response feed(
+            InputStream body,
+            @Parameter(description = "text/csv (with a header row) or application/x-ndjson", example = "text/csv") @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "atomic (default) or partial", example = "atomic") @QueryParam("mode") String mode,
+            @Parameter(description = "Makes a retry return the first report", example = "regions-2030-01") @HeaderParam("Idempotency-Key") String key,
+            @Parameter(description = FeedService.PREFER_DESCRIPTION, example = "respond-async") @HeaderParam("Prefer") String prefer,
+            @Context HttpHeaders headers) {
+        return feeds.submit(new RegionsFeed(regions, events),
+                new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), key, prefer, headers.getLength()));
     }
 
     @GET
     @PermitAll
-    @Operation(operationId = "listRegions", summary = "Every region (GB/T 2260) and region group, with groups' members")
-    @APIResponse(responseCode = "200", description = "Regions and groups",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionList.class)))
-    @APIResponse(responseCode = "400", description = "Unknown level or parent",
+    @Produces({MediaType.APPLICATION_JSON, Formats.GEOJSON})
+    @Operation(operationId = "listRegions", summary = "The regions (GB/T 2260) in force on asOf, paged; as GeoJSON, one Point per region a source places")
+    @APIResponse(responseCode = "200", description = "A page of regions; GeoJSON features without a sourced point have a null geometry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "400", description = "Unknown level or parent, a malformed date or page",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RegionList list(
-            @Parameter(description = "Only regions of this level", example = "prefecture") @QueryParam("level") String level,
-            @Parameter(description = "Only regions directly below this region", example = "130000") @QueryParam("parent") String parent) {
+    public Response list(
+            @Parameter(description = "Only regions of this level", example = "county") @QueryParam("level") String level,
+            @Parameter(description = "Only regions directly below this region in GB/T 2260, or administered by it", example = "133100")
+            @QueryParam("parent") String parent,
+            @Parameter(description = "Only regions whose English or Chinese name contains this, ignoring case", example = "Xiong")
+            @QueryParam("name") String name,
+            @Parameter(description = "The regions in force on this date (YYYY-MM-DD); today when absent", example = "2009-01-01")
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1..1000 (default 50)", example = "50") @QueryParam("size") String size,
+            @Parameter(description = "json or geojson; overrides Accept", example = "geojson") @QueryParam("format") String format,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        String type = Formats.choose(format, headers, List.of(MediaType.APPLICATION_JSON, Formats.GEOJSON));
         if (level != null && !LEVELS.contains(level)) {
             throw ProblemException.invalidParameter("level", "must be province, prefecture or county, was '" + level + "'");
         }
         if (parent != null && !regions.isRegion(parent)) {
             throw ProblemException.invalidParameter("parent", "unknown region '" + parent + "'");
         }
-        List<RegionView> out = regions.all().stream()
+        PageRequest request = PageRequest.parse(page, size);
+        LocalDate date = date(asOf);
+        String needle = name == null || name.isBlank() ? null : name.trim().toLowerCase(Locale.ROOT);
+        List<Region> matching = regions.on(date).stream()
                 .filter(r -> level == null || r.level().equals(level))
-                .filter(r -> parent == null || parent.equals(r.parent()))
-                .map(this::view).toList();
-        boolean filtered = level != null || parent != null;
-        return new RegionList(out, filtered ? List.of() : regions.groups().stream().map(this::view).toList());
+                .filter(r -> parent == null || parent.equals(r.parent()) || parent.equals(r.administeredBy()))
+                .filter(r -> needle == null || r.nameEn().toLowerCase(Locale.ROOT).contains(needle) || r.nameZh().contains(needle))
+                .toList();
+        Page<RegionView> result = Page.slice(matching, request).map(r -> view(r, date));
+        Object body = Formats.GEOJSON.equals(type) ? geoJson(result) : result;
+        return PageLinks.headers(Response.ok(body, type), result, uri).build();
+    }
+
+    @GET
+    @PermitAll
+    @Path("/groups")
+    @Operation(operationId = "listRegionGroups", summary = "Every region group with its members; additive indicators sum over the members")
+    @APIResponse(responseCode = "200", description = "The groups",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.class)))
+    public List<GroupView> groups() {
+        return regions.groups().stream().map(this::view).toList();
+    }
+
+    @GET
+    @PermitAll
+    @Path("/changes")
+    @Operation(operationId = "listRegionChanges", summary = "Changes of the divisions (merge, recode, rename, abolish, overlap) with their predecessors, successors and sources")
+    @APIResponse(responseCode = "200", description = "The changes, oldest first, and the citation of every source id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeList.class)))
+    public ChangeList changes() {
+        return new ChangeList(regions.changes(), regions.sources());
     }
 
     @GET
     @PermitAll
     @Path("/{code}")
-    @Operation(operationId = "getRegion", summary = "One region with its parent, children and groups, or one group with its members")
+    @Operation(operationId = "getRegion", summary = "One region with its parent, children, groups and changes, or one group with its members")
     @APIResponse(responseCode = "200", description = "The region or group",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionDetail.class)))
     @APIResponse(responseCode = "404", description = "No such region or group",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RegionDetail get(@Parameter(description = "Region code or group code", example = "130000") @PathParam("code") String code) {
+    public RegionDetail get(@Parameter(description = "Region code or group code", example = "130000") @PathParam("code") String code,
+                            @Parameter(description = "Children in force on this date (YYYY-MM-DD); today when absent", example = "2009-01-01")
+                            @QueryParam("asOf") String asOf) {
         if (regions.isGroup(code)) {
-            return new RegionDetail("group", null, view(regions.group(code).orElseThrow()), null);
+            return new RegionDetail("group", null, view(regions.group(code).orElseThrow()), null, null);
         }
         Region r = regions.region(code).orElseThrow(() -> ProblemException.notFound(
                 "No region or region group '" + code + "'; /api/regions lists them"));
-        List<String> ancestors = new ArrayList<>();
-        for (String p = r.parent(); p != null; p = regions.parentOf(p)) {
-            ancestors.add(p);
-        }
-        return new RegionDetail("region", view(r), null, ancestors);
+        List<RegionChange> changes = regions.changes().stream()
+                .filter(c -> c.predecessors().contains(code) || c.successors().contains(code)).toList();
+        return new RegionDetail("region", view(r, date(asOf)), null, regions.ancestors(code), changes);
     }
 
-    private RegionView view(Region r) {
+    private static LocalDate date(String asOf) {
+        LocalDate date = Dates.parameter("asOf", asOf);
+        return date == null ? LocalDate.now() : date;
+    }
+
+    private RegionView view(Region r, LocalDate date) {
         List<String> groups = regions.groups().stream().filter(g -> g.members().contains(r.code())).map(RegionGroup::code).toList();
-        return new RegionView(r.code(), r.nameEn(), r.nameZh(), r.level(), r.parent(), r.lon(), r.lat(),
-                regions.children(r.code()), groups);
+        List<String> children = new ArrayList<>();
+        for (String c : regions.children(r.code())) {
+            regions.region(c).filter(child -> child.validOn(date)).ifPresent(child -> children.add(child.code()));
+        }
+        children.addAll(regions.administered(r.code()));
+        return new RegionView(r.code(), r.nameEn(), r.nameZh(), r.level(), r.parent(), r.administeredBy(), r.validFrom(),
+                r.validTo(), r.lon(), r.lat(), r.pointSource(), r.nameEnSource(), r.source(), r.sourceDate(), children, groups);
     }
 
     private GroupView view(RegionGroup g) {
-        double[] point = regions.point(g.code()).orElse(new double[] {0, 0});
+        double[] point = regions.point(g.code()).orElse(null);
         List<MemberView> members = g.members().stream().map(m -> regions.region(m)
                 .map(r -> new MemberView(r.code(), r.nameEn(), r.nameZh()))
                 .orElse(new MemberView(m, m, null))).toList();
-        return new GroupView(g.code(), g.nameEn(), g.note(), members, point[0], point[1]);
+        return new GroupView(g.code(), g.nameEn(), g.note(), members, point == null ? null : point[0], point == null ? null : point[1]);
+    }
+
+    private static Map<String, Object> geoJson(Page<RegionView> page) {
+        List<Object> features = new ArrayList<>();
+        for (RegionView r : page.items()) {
+            Map<String, Object> feature = new LinkedHashMap<>();
+            feature.put("type", "Feature");
+            feature.put("id", r.code());
+            feature.put("geometry", r.lon() == null ? null : Map.of("type", "Point", "coordinates", List.of(r.lon(), r.lat())));
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("nameEn", r.nameEn());
+            properties.put("nameZh", r.nameZh());
+            properties.put("level", r.level());
+            properties.put("parent", r.parent());
+            properties.put("administeredBy", r.administeredBy());
+            properties.put("validFrom", r.validFrom());
+            properties.put("validTo", r.validTo());
+            properties.put("pointSource", r.pointSource());
+            properties.put("source", r.source());
+            feature.put("properties", properties);
+            features.add(feature);
+        }
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("type", "FeatureCollection");
+        collection.put("features", features);
+        collection.put("total", page.total());
+        collection.put("page", page.page());
+        collection.put("size", page.size());
+        return collection;
     }
 }

@@ -6,10 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -124,9 +122,8 @@ public final class Derived {
         } else if (!regions.isRegion(code)) {
             start = null;
         }
-        Set<String> seen = new HashSet<>();
-        for (String c = start; c != null && seen.add(c); c = regions.parentOf(c)) {
-            chain.add(c);
+        if (start != null) {
+            chain.addAll(regions.selfAndAncestors(start));
         }
         return chain;
     }

@@ -3,6 +3,8 @@ package io.jjj.indicators.domain;
 import io.jjj.indicators.config.IndicatorsConfig;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.ProblemException;
+import io.jjj.platform.input.Dates;
+import io.jjj.platform.regions.RegionChange;
 import io.jjj.platform.regions.Regions;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -86,12 +88,15 @@ public class ObservationQueries {
             neededRegions = new LinkedHashSet<>();
             for (String r : wanted) {
                 neededRegions.add(r);
-                neededRegions.addAll(regions.members(r));
+                for (String m : regions.members(r)) {
+                    neededRegions.add(m);
+                    neededRegions.addAll(predecessors(m));
+                }
             }
         }
         boolean anyDerived = neededIndicators.stream().anyMatch(code -> catalogueNow.get(code).derived());
         Map<SeriesKey, TreeMap<LocalDate, Cell>> raw = load(neededIndicators, neededRegions, loadFrom, loadUntil, q.asOf(), anyDerived);
-        Resolver resolver = new Resolver(raw, catalogueNow);
+        Resolver resolver = new Resolver(raw, catalogueNow, q.from());
 
         List<Row> rows = new ArrayList<>();
         for (Indicator indicator : indicators) {
@@ -200,25 +205,120 @@ public class ObservationQueries {
         return n;
     }
 
-    /** Series as queries see them: stored ones as loaded, region groups published or summed over their members. */
+    /** Every code whose data a region's series may be summed from: the predecessors of the merges that formed it. */
+    private List<String> predecessors(String region) {
+        List<String> out = new ArrayList<>();
+        for (RegionChange c : regions.mergesInto(region, Dates.MIN)) {
+            for (String p : c.predecessors()) {
+                if (!p.equals(region)) {
+                    out.add(p);
+                    out.addAll(predecessors(p));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Series as queries see them: stored ones as loaded, region groups published or summed over their members, and a
+     * region formed by a merge summed from its predecessors before the merge.
+     */
     private final class Resolver {
         private final Map<SeriesKey, TreeMap<LocalDate, Cell>> raw;
         private final Map<String, Indicator> catalogueNow;
+        private final LocalDate from;
         private final Map<SeriesKey, NavigableMap<LocalDate, Cell>> resolved = new HashMap<>();
 
-        Resolver(Map<SeriesKey, TreeMap<LocalDate, Cell>> raw, Map<String, Indicator> catalogueNow) {
+        Resolver(Map<SeriesKey, TreeMap<LocalDate, Cell>> raw, Map<String, Indicator> catalogueNow, LocalDate from) {
             this.raw = raw;
             this.catalogueNow = catalogueNow;
+            this.from = from;
         }
 
         NavigableMap<LocalDate, Cell> series(String indicator, String region) {
             SeriesKey key = new SeriesKey(indicator, region);
             NavigableMap<LocalDate, Cell> done = resolved.get(key);
             if (done == null) {
-                done = regions.isGroup(region) ? group(catalogueNow.get(indicator), region) : raw.getOrDefault(key, new TreeMap<>());
+                done = regions.isGroup(region) ? group(catalogueNow.get(indicator), region) : region(catalogueNow.get(indicator), region);
                 resolved.put(key, done);
             }
             return done;
+        }
+
+        /**
+         * A region's series at its extent today. Before the latest merge that formed it (predecessors wholly into it),
+         * an additive indicator is the sum of the predecessors (the region's own stored value among them when it
+         * absorbed the others), and any indicator of a unit that only changed its code is its predecessor's; a value
+         * published for a new code itself wins. Anything else cannot be carried across the change, so a window
+         * reaching before it, with no value of the region's own there, is refused.
+         */
+        private NavigableMap<LocalDate, Cell> region(Indicator indicator, String region) {
+            TreeMap<LocalDate, Cell> stored = raw.getOrDefault(new SeriesKey(indicator.code(), region), new TreeMap<>());
+            List<RegionChange> merges = regions.mergesInto(region, Dates.MIN);
+            if (merges.isEmpty()) {
+                return stored;
+            }
+            RegionChange change = merges.get(merges.size() - 1);
+            boolean recoded = change.predecessors().size() == 1;
+            if (!change.pureMerge() || !(indicator.additive() || recoded)) {
+                if (from != null && from.isBefore(change.date()) && stored.subMap(from, true, change.date(), false).isEmpty()) {
+                    String why = !indicator.additive() ? indicator.code() + " is not additive (unit " + indicator.unit().label() + ")"
+                            : "the change was not a pure merge";
+                    throw ProblemException.badRequest(region + " (" + regions.name(region) + ") was formed on " + change.date()
+                                    + " by " + change.id() + " (" + change.kind() + ": " + change.note() + "); " + why
+                                    + ", so its values before then cannot be derived from " + regions.describe(change.predecessors())
+                                    + "; ask for those regions before " + change.date() + ", or from " + change.date() + " on",
+                            FieldError.field("from", "before " + change.date() + ", when " + region + " was formed"));
+                }
+                return stored;
+            }
+            List<String> predecessors = change.predecessors();
+            boolean absorbed = predecessors.contains(region);
+            TreeSet<LocalDate> periods = new TreeSet<>();
+            for (String p : predecessors) {
+                periods.addAll(input(indicator, region, p).headMap(change.date(), false).keySet());
+            }
+            TreeMap<LocalDate, Cell> out = new TreeMap<>(absorbed ? stored.tailMap(change.date(), true) : stored);
+            for (LocalDate p : periods) {
+                if (absorbed || !stored.containsKey(p)) {
+                    out.put(p, mergedSum(indicator, region, change, p));
+                }
+            }
+            return out;
+        }
+
+        /** A predecessor's series: the region's own stored values when it absorbed the others, else as resolved. */
+        private NavigableMap<LocalDate, Cell> input(Indicator indicator, String region, String predecessor) {
+            return predecessor.equals(region) ? raw.getOrDefault(new SeriesKey(indicator.code(), region), new TreeMap<>())
+                    : series(indicator.code(), predecessor);
+        }
+
+        private Cell mergedSum(Indicator indicator, String region, RegionChange change, LocalDate p) {
+            String label = indicator.frequency().label(p);
+            List<Cell> inputs = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (String m : change.predecessors()) {
+                Cell c = input(indicator, region, m).get(p);
+                if (c == null || !c.present()) {
+                    missing.add(m + " (" + regions.name(m) + ")");
+                } else {
+                    inputs.add(c);
+                }
+            }
+            if (!missing.isEmpty()) {
+                return Cell.absent(p, region + " was formed on " + change.date() + " by " + change.id() + "; no value for "
+                        + String.join(", ", missing) + " in " + label + ", so its total at today's extent is not computed");
+            }
+            BigDecimal total = inputs.stream().map(Cell::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+            List<Derivation.Input> described = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                Cell c = inputs.get(i);
+                described.add(new Derivation.Input(indicator.code(), change.predecessors().get(i), label, c.value(), c.status()));
+            }
+            String formula = inputs.stream().map(c -> c.value().toPlainString()).collect(Collectors.joining(" + "));
+            String method = inputs.size() == 1 ? "the value of " + change.predecessors().get(0) + ", which " + region
+                    + " replaced in " + change.id() : "sum of the predecessors of " + region + " before " + change.id();
+            return derived(p, total, new Derivation(method + " (" + change.date() + ", " + change.kind() + ")", formula, described), inputs);
         }
 
         private NavigableMap<LocalDate, Cell> group(Indicator indicator, String group) {
@@ -235,7 +335,7 @@ public class ObservationQueries {
             }
             List<String> members = regions.members(group);
             TreeSet<LocalDate> periods = new TreeSet<>(published.keySet());
-            members.forEach(m -> periods.addAll(raw.getOrDefault(new SeriesKey(indicator.code(), m), new TreeMap<>()).keySet()));
+            members.forEach(m -> periods.addAll(series(indicator.code(), m).keySet()));
             TreeMap<LocalDate, Cell> out = new TreeMap<>();
             for (LocalDate p : periods) {
                 Cell own = published.get(p);
@@ -249,7 +349,7 @@ public class ObservationQueries {
             List<Cell> inputs = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             for (String m : members) {
-                Cell c = raw.getOrDefault(new SeriesKey(indicator.code(), m), new TreeMap<>()).get(p);
+                Cell c = series(indicator.code(), m).get(p);
                 if (c == null || !c.present()) {
                     missing.add(m + " (" + regions.name(m) + ")");
                 } else {

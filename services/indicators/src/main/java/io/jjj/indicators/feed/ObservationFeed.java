@@ -85,6 +85,9 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
             return true;
         }).orElse(null);
         LocalDate period = row.required("period").flatMap(label -> period(row, label, indicator)).orElse(null);
+        if (region != null && period != null) {
+            regions.notInForce(region, period).ifPresent(why -> row.error("region", why));
+        }
         BigDecimal value = row.requiredDecimal("value").orElse(null);
         String status = row.text("status").orElse(ObservationStatus.PUBLISHED.value());
         if (ObservationStatus.parse(status).filter(ObservationStatus::acceptedFromFeeds).isEmpty()) {

@@ -18,7 +18,8 @@ class DerivedTest {
 
     @Test
     void aCodeMissingFromTheListIsPlacedByItsStructure() {
-        assertEquals(List.of("130100", "130000"), Derived.selfAndAbove("130181", regions));
+        assertEquals(List.of("130100", "130000"), Derived.selfAndAbove("130199", regions));
+        assertEquals(List.of("130181", "130100", "130000"), Derived.selfAndAbove("130181", regions), "Xinji is listed now");
         assertEquals(List.of("130209", "130200", "130000"), Derived.selfAndAbove("130209", regions));
         assertEquals(List.of(), Derived.selfAndAbove("JJJ", regions));
     }
@@ -32,6 +33,19 @@ class DerivedTest {
         LocalDate y = LocalDate.of(2015, 1, 1);
         assertEquals(BigDecimal.ONE, values.get(Derived.INBOUND_COUNT).get(new SeriesKey(Derived.INBOUND_COUNT, "130000")).get(y));
         assertEquals(new BigDecimal("10"), values.get(Derived.INBOUND_INVESTMENT).get(new SeriesKey(Derived.INBOUND_INVESTMENT, "130200")).get(y));
+    }
+
+    @Test
+    void aProjectInAXionganCountyCountsForBaodingAndXionganAndOnceForHebei() {
+        var values = Derived.projects(List.of(new Derived.Project("a", "130638", "signed", 2018, new BigDecimal("10")),
+                new Derived.Project("b", "130681", "signed", 2018, new BigDecimal("5"))), regions);
+        LocalDate y = LocalDate.of(2018, 1, 1);
+        var count = values.get(Derived.INBOUND_COUNT);
+        var investment = values.get(Derived.INBOUND_INVESTMENT);
+        assertEquals(BigDecimal.ONE, count.get(new SeriesKey(Derived.INBOUND_COUNT, "133100")).get(y), "Xiong'an: only Xiong County");
+        assertEquals(new BigDecimal("2"), count.get(new SeriesKey(Derived.INBOUND_COUNT, "130600")).get(y), "Baoding: both");
+        assertEquals(new BigDecimal("2"), count.get(new SeriesKey(Derived.INBOUND_COUNT, "130000")).get(y), "Hebei counts each once");
+        assertEquals(new BigDecimal("15"), investment.get(new SeriesKey(Derived.INBOUND_INVESTMENT, "130000")).get(y));
     }
 
     @Test

@@ -30,6 +30,21 @@ public interface PlatformConfig {
 
     Http http();
 
+    RegionUpdates regions();
+
+    interface RegionUpdates {
+        /**
+         * Whether this service follows the regions feed: stores each {@code jjj.regions.updated.v1} event and lays it
+         * over its reference, at once and again at every start.
+         */
+        @WithDefault("false")
+        boolean followUpdates();
+
+        /** The topic the regions feed publishes to: that of the service serving it. */
+        @WithDefault("jjj.indicators.v1")
+        String updatesTopic();
+    }
+
     interface Service {
         /** Short name: {@code indicators}, {@code projects}, {@code transport}, {@code gateway}. */
         String name();

@@ -185,7 +185,7 @@ public class ProjectRules {
             return l;
         }
         return destination == null ? null
-                : regions.point(destination).map(p -> new Project.ProjectLocation(p[0], p[1])).orElse(null);
+                : regions.nearestPoint(destination).map(p -> new Project.ProjectLocation(p[0], p[1])).orElse(null);
     }
 
     private static Map<String, Object> metrics(Map<String, Object> raw, List<FieldError> errors) {

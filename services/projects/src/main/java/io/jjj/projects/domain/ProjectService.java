@@ -110,7 +110,7 @@ public class ProjectService {
     /** The draft a PATCH merges into: what the project holds, with a defaulted location left to default again. */
     public ProjectDraft editable(Project p) {
         ProjectDraft d = ProjectDraft.of(p);
-        boolean defaulted = regions.point(p.destination())
+        boolean defaulted = regions.nearestPoint(p.destination())
                 .map(pt -> pt[0] == p.location().lon() && pt[1] == p.location().lat()).orElse(false);
         return defaulted ? new ProjectDraft(d.ref(), d.nameEn(), d.nameZh(), d.kind(), d.sector(), d.chain(), d.origin(),
                 d.destination(), d.organisations(), d.investment(), d.jobs(), d.areaKm2(), null, d.metrics(), d.signed(),

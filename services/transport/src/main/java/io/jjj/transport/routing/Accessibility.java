@@ -44,7 +44,7 @@ public final class Accessibility {
         Map<String, Integer> best = new LinkedHashMap<>();
         for (int v = 0; v < net.nodeCount(); v++) {
             Node node = net.node(v);
-            for (String r = node.region(); r != null; r = regions.parentOf(r)) {
+            for (String r : regions.selfAndAncestors(node.region())) {
                 stations.computeIfAbsent(r, k -> new int[1])[0]++;
                 Integer current = best.get(r);
                 if (current == null || minutes[v] < minutes[current]

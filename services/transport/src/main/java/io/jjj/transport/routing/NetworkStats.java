@@ -44,13 +44,13 @@ public final class NetworkStats {
             double half = net.linkKm(k) / 2;
             for (int end : new int[] {net.linkFrom(k), net.linkTo(k)}) {
                 touched.set(end);
-                for (String r = net.node(end).region(); r != null; r = regions.parentOf(r)) {
+                for (String r : regions.selfAndAncestors(net.node(end).region())) {
                     sums.computeIfAbsent(r, key -> new double[2])[0] += half;
                 }
             }
         }
         touched.stream().forEach(v -> {
-            for (String r = net.node(v).region(); r != null; r = regions.parentOf(r)) {
+            for (String r : regions.selfAndAncestors(net.node(v).region())) {
                 sums.computeIfAbsent(r, key -> new double[2])[1]++;
             }
         });
