@@ -9,13 +9,15 @@ let cached;
 /** Every region and group by code; groups carry their point too. */
 export function regionsByCode() {
   if (!cached) {
-    cached = getJson('/api/regions').then((/** @type {import('./types.js').RegionList} */ list) => {
+    cached = Promise.all([getJson('/api/regions?size=1000'), getJson('/api/regions/groups')]).then((answers) => {
+      const page = /** @type {{items: import('./types.js').RegionRow[]}} */ (answers[0]);
+      const groups = /** @type {import('./types.js').RegionGroup[]} */ (answers[1]);
       /** @type {Map<string, Region>} */
       const byCode = new Map();
-      for (const region of list.regions) {
+      for (const region of page.items) {
         byCode.set(region.code, region);
       }
-      for (const group of list.groups) {
+      for (const group of groups) {
         byCode.set(group.code, { code: group.code, nameEn: group.nameEn, level: 'group', lon: group.lon, lat: group.lat, parent: null });
       }
       return byCode;

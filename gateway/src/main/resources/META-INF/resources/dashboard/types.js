@@ -5,7 +5,8 @@
  * @typedef {import('@jjj/observatory-client').Schemas} Schemas
  * @typedef {Pick<Schemas['IndicatorsRegion'], 'code' | 'nameEn' | 'nameZh' | 'parent' | 'lon' | 'lat'>
  *   & {level?: Schemas['IndicatorsRegion']['level'] | 'group'}} Region a region, or a group placed at its members' mean point
- * @typedef {Schemas['IndicatorsRegionList']} RegionList
+ * @typedef {Schemas['IndicatorsRegion']} RegionRow a region as /api/regions pages it
+ * @typedef {Schemas['IndicatorsRegionGroup']} RegionGroup
  * @typedef {Schemas['IndicatorDefinition']} Indicator
  * @typedef {Schemas['ObservationValue']} Observation
  * @typedef {Omit<Schemas['TransportNode'], 'lon' | 'lat'>} NodeProperties a station as a GeoJSON feature's properties

@@ -157,7 +157,7 @@ public class RegionResource {
     @Path("/groups")
     @Operation(operationId = "listRegionGroups", summary = "Every region group with its members; additive indicators sum over the members")
     @APIResponse(responseCode = "200", description = "The groups",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = GroupView.class)))
     public List<GroupView> groups() {
         return regions.groups().stream().map(this::view).toList();
     }
