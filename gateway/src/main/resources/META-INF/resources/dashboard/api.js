@@ -40,7 +40,9 @@ export function url(path, params = {}) {
 async function request(target, accept) {
   let response;
   try {
-    response = await fetch(target, { headers: { Accept: accept } });
+    // a live page revalidates every read (If-None-Match, answered 304 while unchanged) instead of trusting the
+    // API's short max-age, so a count refreshed on an event is never the answer cached a moment before it
+    response = await fetch(target, { headers: { Accept: accept }, cache: 'no-cache' });
   } catch (e) {
     throw new ApiProblem(0, 'The API cannot be reached', String(e), undefined);
   }

@@ -58,10 +58,11 @@ class RegionsFeedTest {
                 + "130196,Orphan,孤,county,999900,,,,,NBS2023,,,\n"
                 + "130195,Pointed,点,county,130100,,115.1,38.2,,NBS2023,,,\n"
                 + "130194,Uncited,无,county,130100,,,,,NOPE,,,\n"
-                + "130193,Undated merge,并,county,130100,,,,,NBS2023,,130102;130104,merge\n")
+                + "130193,Undated merge,并,county,130100,,,,,NBS2023,,130102;130104,merge\n"
+                + "NaN,Dated merge,并,county,130100,2024-01-01,,,,NBS2023,,130102;130104,merge\n")
                 .statusCode(422)
-                .body("errors.row", contains(2, 3, 4, 5, 6))
-                .body("errors.field", contains("code", "parent", "point_source", "source", "valid_from"))
+                .body("errors.row", contains(2, 3, 4, 5, 6, 7))
+                .body("errors.field", contains("code", "parent", "point_source", "source", "valid_from", "code"))
                 .body("errors[1].message", containsString("unknown region '999900'"));
     }
 

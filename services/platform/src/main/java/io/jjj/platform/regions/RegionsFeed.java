@@ -149,6 +149,9 @@ public final class RegionsFeed implements FeedHandler<RegionsFeed.Row> {
             row.error("valid_from", "dates the change from the predecessors; required with predecessors");
             return null;
         }
+        if (code == null) {
+            return null; // the row's code was refused already
+        }
         return new RegionChange(code + "@" + validFrom, validFrom, kind, predecessors, List.of(code),
                 row.text("source").orElse(""), row.text("change_note").orElse(kind + " into " + code));
     }

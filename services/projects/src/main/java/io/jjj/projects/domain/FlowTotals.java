@@ -2,12 +2,11 @@ package io.jjj.projects.domain;
 
 import io.agroal.api.AgroalDataSource;
 import io.jjj.platform.notify.PgListener;
+import io.jjj.platform.tx.AfterCommit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.math.BigDecimal;
@@ -78,26 +77,7 @@ public class FlowTotals {
 
     /** Called where projects are written: once the transaction commits, the next read loads the totals again. */
     public void markChanged() {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            invalidate();
-            return;
-        }
-        if (transactions.getResource(MARKED) != null) {
-            return;
-        }
-        transactions.putResource(MARKED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    invalidate();
-                }
-            }
-        });
+        AfterCommit.once(transactions, MARKED, this::invalidate);
     }
 
     private void invalidate() {

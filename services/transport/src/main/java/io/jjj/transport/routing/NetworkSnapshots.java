@@ -2,6 +2,7 @@ package io.jjj.transport.routing;
 
 import io.agroal.api.AgroalDataSource;
 import io.jjj.platform.notify.PgListener;
+import io.jjj.platform.tx.AfterCommit;
 import io.jjj.transport.config.TransportConfig;
 import io.jjj.transport.domain.Mode;
 import io.jjj.transport.domain.NetworkData;
@@ -10,8 +11,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
@@ -142,22 +141,9 @@ public class NetworkSnapshots {
      * rebuild their snapshot.
      */
     public void markChanged() {
-        if (transactions.getResource(MARKED) != null) {
+        if (!AfterCommit.once(transactions, MARKED, this::requestRebuild)) {
             return;
         }
-        transactions.putResource(MARKED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    requestRebuild();
-                }
-            }
-        });
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
             s.setString(1, CHANNEL);
             s.setString(2, instance);
