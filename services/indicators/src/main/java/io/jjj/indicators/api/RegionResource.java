@@ -11,6 +11,7 @@ import io.jjj.platform.feeds.FeedReport;
 import io.jjj.platform.feeds.FeedRun;
 import io.jjj.platform.feeds.FeedService;
 import io.jjj.platform.formats.Formats;
+import io.jjj.platform.formats.GeoJson;
 import io.jjj.platform.input.Dates;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageLinks;
@@ -237,12 +238,6 @@ public class RegionResource {
             feature.put("properties", properties);
             features.add(feature);
         }
-        Map<String, Object> collection = new LinkedHashMap<>();
-        collection.put("type", "FeatureCollection");
-        collection.put("features", features);
-        collection.put("total", page.total());
-        collection.put("page", page.page());
-        collection.put("size", page.size());
-        return collection;
+        return GeoJson.page(features, page);
     }
 }

@@ -1,6 +1,7 @@
 package io.jjj.projects.api;
 
 import io.jjj.platform.formats.Formats;
+import io.jjj.platform.formats.GeoJson;
 import io.jjj.platform.paging.Page;
 import io.jjj.projects.domain.Project;
 
@@ -84,12 +85,6 @@ final class ProjectListing {
             feature.put("properties", properties);
             features.add(feature);
         }
-        Map<String, Object> collection = new LinkedHashMap<>();
-        collection.put("type", "FeatureCollection");
-        collection.put("features", features);
-        collection.put("total", page.total());
-        collection.put("page", page.page());
-        collection.put("size", page.size());
-        return collection;
+        return GeoJson.page(features, page);
     }
 }

@@ -1,5 +1,6 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.formats.GeoJson;
 import io.jjj.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,6 @@
 package io.jjj.transport.api;
 
+import io.jjj.platform.formats.GeoJson;
 import jakarta.annotation.security.PermitAll;
 import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;

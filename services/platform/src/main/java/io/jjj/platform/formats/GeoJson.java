@@ -1,28 +1,29 @@
-package io.jjj.transport.api;
+package io.jjj.platform.formats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jjj.platform.paging.Page;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** RFC 7946 GeoJSON pieces, written as plain maps. */
-final class GeoJson {
+public final class GeoJson {
 
     private GeoJson() {
     }
 
-    static Map<String, Object> point(double lon, double lat) {
+    public static Map<String, Object> point(double lon, double lat) {
         return Map.of("type", "Point", "coordinates", List.of(lon, lat));
     }
 
-    static Map<String, Object> lineString(List<double[]> points) {
+    public static Map<String, Object> lineString(List<double[]> points) {
         return Map.of("type", "LineString", "coordinates", points.stream().map(p -> List.of(p[0], p[1])).toList());
     }
 
     /** A convex hull as a Polygon (closed ring), or as a Point or LineString when it has no area. */
-    static Map<String, Object> hull(List<double[]> ring) {
+    public static Map<String, Object> hull(List<double[]> ring) {
         if (ring.size() == 1) {
             return point(ring.get(0)[0], ring.get(0)[1]);
         }
@@ -34,7 +35,7 @@ final class GeoJson {
         return Map.of("type", "Polygon", "coordinates", List.of(coordinates));
     }
 
-    static Map<String, Object> feature(String id, Map<String, Object> geometry, Map<String, Object> properties) {
+    public static Map<String, Object> feature(String id, Map<String, Object> geometry, Map<String, Object> properties) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("type", "Feature");
         if (id != null) {
@@ -45,11 +46,11 @@ final class GeoJson {
         return f;
     }
 
-    static String write(ObjectMapper json, List<Object> features) {
+    public static String write(ObjectMapper json, List<Object> features) {
         return write(json, features, Map.of());
     }
 
-    static String write(ObjectMapper json, List<Object> features, Map<String, Object> foreignMembers) {
+    public static String write(ObjectMapper json, List<Object> features, Map<String, Object> foreignMembers) {
         Map<String, Object> collection = new LinkedHashMap<>();
         collection.put("type", "FeatureCollection");
         collection.putAll(foreignMembers);
@@ -59,5 +60,16 @@ final class GeoJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A page of features as a FeatureCollection, with the page's total, number and size beside them. */
+    public static Map<String, Object> page(List<Object> features, Page<?> page) {
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("type", "FeatureCollection");
+        collection.put("features", features);
+        collection.put("total", page.total());
+        collection.put("page", page.page());
+        collection.put("size", page.size());
+        return collection;
     }
 }
