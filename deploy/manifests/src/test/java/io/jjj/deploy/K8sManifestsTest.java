@@ -22,7 +22,10 @@ import java.util.stream.Stream;
 import static io.jjj.deploy.Overlays.APPS;
 import static io.jjj.deploy.Overlays.SERVICES;
 import static io.jjj.deploy.Overlays.TOPICS;
+import static io.jjj.deploy.Overlays.describe;
 import static io.jjj.deploy.Overlays.environment;
+import static io.jjj.deploy.Overlays.imageTag;
+import static io.jjj.deploy.Overlays.name;
 import static io.jjj.deploy.Overlays.named;
 import static io.jjj.deploy.Overlays.ofKind;
 import static io.jjj.deploy.Overlays.podLabels;
@@ -108,7 +111,7 @@ class K8sManifestsTest {
 
     @Test
     void theBaseRendersAndEveryResourceMatchesItsSchema() {
-        List<ObjectNode> base = new Kustomize().render(Overlays.k8s().resolve("base"));
+        List<ObjectNode> base = Overlays.base();
         List<String> problems = new ArrayList<>();
         base.forEach(r -> problems.addAll(Schemas.validate(r)));
         assertEquals(List.of(), problems);
@@ -157,10 +160,10 @@ class K8sManifestsTest {
         List<ObjectNode> out = Overlays.render(overlay);
         List<ObjectNode> namespaces = ofKind(out, "Namespace");
         assertEquals(1, namespaces.size(), "one Namespace per overlay");
-        String ns = Kustomize.name(namespaces.get(0));
+        String ns = name(namespaces.get(0));
         for (ObjectNode o : out) {
             if (o != namespaces.get(0)) {
-                assertEquals(ns, o.path("metadata").path("namespace").asText(), Kustomize.describe(o));
+                assertEquals(ns, o.path("metadata").path("namespace").asText(), describe(o));
             }
         }
     }
@@ -172,7 +175,7 @@ class K8sManifestsTest {
         int runAsUser = DockerfileTest.runtimeUser();
         assertEquals(Set.copyOf(APPS), names(ofKind(out, "Deployment")));
         for (ObjectNode d : ofKind(out, "Deployment")) {
-            String what = overlay + ": " + Kustomize.describe(d);
+            String what = overlay + ": " + describe(d);
             JsonNode selector = d.path("spec").path("selector");
             assertFalse(selector.path("matchLabels").isEmpty(), what + ": selector");
             assertTrue(selects(selector, podLabels(d)), what + ": selector must match the template's labels");
@@ -183,8 +186,8 @@ class K8sManifestsTest {
             assertEquals(1, pod.path("containers").size(), what);
             for (JsonNode c : pod.path("containers")) {
                 String image = c.path("image").asText();
-                String tag = Kustomize.splitImage(image)[1];
-                assertTrue(tag.startsWith(":") && !tag.equals(":latest"), what + ": image " + image + " needs a fixed tag");
+                String tag = imageTag(image);
+                assertTrue(!tag.isEmpty() && !tag.equals("latest"), what + ": image " + image + " needs a fixed tag");
                 for (String r : List.of("requests.cpu", "requests.memory", "limits.memory")) {
                     String[] p = r.split("\\.");
                     assertTrue(c.path("resources").path(p[0]).path(p[1]).isTextual(), what + ": resources." + r);
@@ -219,7 +222,7 @@ class K8sManifestsTest {
         List<ObjectNode> out = Overlays.render(overlay);
         assertEquals(Set.copyOf(APPS), names(ofKind(out, "Service")));
         for (ObjectNode s : ofKind(out, "Service")) {
-            String what = overlay + ": " + Kustomize.describe(s);
+            String what = overlay + ": " + describe(s);
             JsonNode selector = s.path("spec").path("selector");
             assertFalse(selector.isEmpty(), what + ": selector");
             List<ObjectNode> selected = ofKind(out, "Deployment").stream()
@@ -247,7 +250,7 @@ class K8sManifestsTest {
         List<ObjectNode> out = Overlays.render(overlay);
         assertEquals(Set.copyOf(APPS), names(ofKind(out, "HorizontalPodAutoscaler")));
         for (ObjectNode h : ofKind(out, "HorizontalPodAutoscaler")) {
-            String what = overlay + ": " + Kustomize.describe(h);
+            String what = overlay + ": " + describe(h);
             JsonNode ref = h.path("spec").path("scaleTargetRef");
             assertEquals("Deployment", ref.path("kind").asText(), what);
             assertEquals("apps/v1", ref.path("apiVersion").asText(), what);
@@ -265,14 +268,14 @@ class K8sManifestsTest {
         }
         assertEquals(Set.copyOf(APPS), names(ofKind(out, "PodDisruptionBudget")));
         for (ObjectNode p : ofKind(out, "PodDisruptionBudget")) {
-            String what = overlay + ": " + Kustomize.describe(p);
+            String what = overlay + ": " + describe(p);
             List<ObjectNode> selected = ofKind(out, "Deployment").stream()
                     .filter(d -> selects(p.path("spec").path("selector"), podLabels(d))).toList();
             assertEquals(1, selected.size(), what + " must select one Deployment");
             JsonNode spec = p.path("spec");
             assertTrue(spec.has("maxUnavailable") != spec.has("minAvailable"), what + ": maxUnavailable or minAvailable");
             if (spec.path("minAvailable").isInt()) {
-                ObjectNode hpa = named(out, "HorizontalPodAutoscaler", Kustomize.name(selected.get(0)));
+                ObjectNode hpa = named(out, "HorizontalPodAutoscaler", name(selected.get(0)));
                 assertTrue(spec.path("minAvailable").asInt() < hpa.path("spec").path("minReplicas").asInt(),
                         what + ": minAvailable must leave room to drain a node");
             }
@@ -294,7 +297,7 @@ class K8sManifestsTest {
             assertFalse(applying.isEmpty(), overlay + ": no NetworkPolicy isolates " + service);
             for (ObjectNode p : applying) {
                 for (JsonNode rule : p.path("spec").path("ingress")) {
-                    String what = overlay + ": " + Kustomize.describe(p) + " on " + service;
+                    String what = overlay + ": " + describe(p) + " on " + service;
                     assertFalse(rule.path("from").isEmpty(), what + " admits every source");
                     for (JsonNode peer : rule.path("from")) {
                         assertFalse(peer.has("namespaceSelector") || peer.has("ipBlock"), what + " admits " + peer);
@@ -302,7 +305,7 @@ class K8sManifestsTest {
                         for (ObjectNode other : ofKind(out, "Deployment")) {
                             if (other != gateway) {
                                 assertFalse(selects(peer.path("podSelector"), podLabels(other)),
-                                        what + " also admits " + Kustomize.name(other));
+                                        what + " also admits " + name(other));
                             }
                         }
                     }
@@ -322,10 +325,10 @@ class K8sManifestsTest {
             Set<String> keys = new HashSet<>();
             s.path("data").fieldNames().forEachRemaining(keys::add);
             s.path("stringData").fieldNames().forEachRemaining(keys::add);
-            secrets.put(Kustomize.name(s), keys);
+            secrets.put(name(s), keys);
         }
         for (ObjectNode c : ofKind(out, "Cluster")) {
-            secrets.put(Kustomize.name(c) + "-app", Set.of("username", "password", "host", "port", "dbname", "uri",
+            secrets.put(name(c) + "-app", Set.of("username", "password", "host", "port", "dbname", "uri",
                     "jdbc-uri", "pgpass"));
         }
         for (ObjectNode i : ofKind(out, "Ingress")) {
@@ -340,7 +343,7 @@ class K8sManifestsTest {
         Set<String> configMaps = names(ofKind(out, "ConfigMap"));
         int refs = 0;
         for (ObjectNode d : ofKind(out, "Deployment")) {
-            String what = overlay + ": " + Kustomize.describe(d);
+            String what = overlay + ": " + describe(d);
             for (JsonNode c : podSpec(d).path("containers")) {
                 for (JsonNode e : c.path("env")) {
                     JsonNode sk = e.path("valueFrom").path("secretKeyRef");
@@ -411,7 +414,7 @@ class K8sManifestsTest {
                 }
             }
             assertNotNull(plain, overlay + ": the Kafka needs an internal plain listener");
-            assertEquals(Kustomize.name(kafkas.get(0)) + "-kafka-bootstrap:" + plain.path("port").asInt(), bootstrap,
+            assertEquals(name(kafkas.get(0)) + "-kafka-bootstrap:" + plain.path("port").asInt(), bootstrap,
                     what + ": KAFKA_BOOTSTRAP_SERVERS must be Strimzi's bootstrap Service");
         }
         assertEquals(names(ofKind(out, "Cluster")), clustersUsed, overlay + ": a Cluster nobody uses");
@@ -432,12 +435,12 @@ class K8sManifestsTest {
     void kafkaPoolsAndTopicsAreConsistent(String overlay) {
         List<ObjectNode> out = Overlays.render(overlay);
         ObjectNode kafka = ofKind(out, "Kafka").get(0);
-        String cluster = Kustomize.name(kafka);
+        String cluster = name(kafka);
         int brokers = 0;
         int controllers = 0;
         for (ObjectNode pool : ofKind(out, "KafkaNodePool")) {
             assertEquals(cluster, pool.path("metadata").path("labels").path("strimzi.io/cluster").asText(),
-                    Kustomize.describe(pool) + " must belong to the Kafka");
+                    describe(pool) + " must belong to the Kafka");
             String roles = pool.path("spec").path("roles").toString();
             int replicas = pool.path("spec").path("replicas").asInt();
             brokers += roles.contains("broker") ? replicas : 0;
@@ -455,13 +458,13 @@ class K8sManifestsTest {
 
         Map<String, ObjectNode> topics = new HashMap<>();
         for (ObjectNode t : ofKind(out, "KafkaTopic")) {
-            assertEquals(cluster, t.path("metadata").path("labels").path("strimzi.io/cluster").asText(), Kustomize.describe(t));
-            topics.put(t.path("spec").path("topicName").asText(Kustomize.name(t)), t);
+            assertEquals(cluster, t.path("metadata").path("labels").path("strimzi.io/cluster").asText(), describe(t));
+            topics.put(t.path("spec").path("topicName").asText(name(t)), t);
         }
         assertEquals(Set.copyOf(TOPICS), topics.keySet(), overlay + ": the event topics");
         int indicatorsMax = named(out, "HorizontalPodAutoscaler", "indicators").path("spec").path("maxReplicas").asInt();
         for (ObjectNode t : topics.values()) {
-            String what = overlay + ": " + Kustomize.describe(t);
+            String what = overlay + ": " + describe(t);
             int replicas = t.path("spec").path("replicas").asInt();
             int minIsr = t.path("spec").path("config").path("min.insync.replicas").asInt(1);
             assertTrue(replicas >= 1 && replicas <= brokers, what + ": replicas " + replicas + " for " + brokers + " brokers");
@@ -501,21 +504,21 @@ class K8sManifestsTest {
     void prodIsSizedForProduction() {
         List<ObjectNode> out = Overlays.render("prod");
         for (ObjectNode h : ofKind(out, "HorizontalPodAutoscaler")) {
-            assertTrue(h.path("spec").path("minReplicas").asInt() >= 3, Kustomize.describe(h));
+            assertTrue(h.path("spec").path("minReplicas").asInt() >= 3, describe(h));
         }
         for (ObjectNode t : ofKind(out, "KafkaTopic")) {
-            assertTrue(t.path("spec").path("replicas").asInt() >= 3, Kustomize.describe(t));
-            assertTrue(t.path("spec").path("config").path("min.insync.replicas").asInt() >= 2, Kustomize.describe(t));
+            assertTrue(t.path("spec").path("replicas").asInt() >= 3, describe(t));
+            assertTrue(t.path("spec").path("config").path("min.insync.replicas").asInt() >= 2, describe(t));
         }
         for (ObjectNode c : ofKind(out, "Cluster")) {
-            assertTrue(c.path("spec").path("instances").asInt() >= 3, Kustomize.describe(c));
+            assertTrue(c.path("spec").path("instances").asInt() >= 3, describe(c));
             assertEquals("required", c.path("spec").path("affinity").path("podAntiAffinityType").asText(),
-                    Kustomize.describe(c) + ": instances on separate nodes");
+                    describe(c) + ": instances on separate nodes");
         }
         for (ObjectNode d : ofKind(out, "Deployment")) {
             String image = podSpec(d).path("containers").get(0).path("image").asText();
             assertTrue(image.contains(".") && image.indexOf('.') < image.indexOf('/'), image + " should come from a registry");
-            assertTrue(Kustomize.splitImage(image)[1].matches(":\\d+\\.\\d+\\.\\d+.*"), image + " should be a release tag");
+            assertTrue(imageTag(image).matches("\\d+\\.\\d+\\.\\d+.*"), image + " should be a release tag");
         }
         ObjectNode ingress = ofKind(out, "Ingress").get(0);
         assertFalse(ingress.path("spec").path("tls").isEmpty(), "prod serves TLS");
@@ -529,13 +532,13 @@ class K8sManifestsTest {
     void devIsSmall() {
         List<ObjectNode> out = Overlays.render("dev");
         for (ObjectNode h : ofKind(out, "HorizontalPodAutoscaler")) {
-            assertEquals(1, h.path("spec").path("minReplicas").asInt(), Kustomize.describe(h));
+            assertEquals(1, h.path("spec").path("minReplicas").asInt(), describe(h));
         }
         for (ObjectNode c : ofKind(out, "Cluster")) {
-            assertEquals(1, c.path("spec").path("instances").asInt(), Kustomize.describe(c));
+            assertEquals(1, c.path("spec").path("instances").asInt(), describe(c));
         }
         for (ObjectNode d : ofKind(out, "Deployment")) {
-            assertTrue(podSpec(d).path("containers").get(0).path("image").asText().endsWith(":dev"), Kustomize.describe(d));
+            assertTrue(podSpec(d).path("containers").get(0).path("image").asText().endsWith(":dev"), describe(d));
         }
     }
 
@@ -575,7 +578,7 @@ class K8sManifestsTest {
 
     private static Set<String> names(List<ObjectNode> resources) {
         Set<String> names = new HashSet<>();
-        resources.forEach(r -> names.add(Kustomize.name(r)));
+        resources.forEach(r -> names.add(name(r)));
         return names;
     }
 }

@@ -80,13 +80,13 @@ final class Schemas {
     /** The problems found in one resource; empty when it conforms. */
     static List<String> validate(JsonNode resource) {
         List<String> problems = new ArrayList<>();
-        String what = Kustomize.describe(resource);
+        String what = Overlays.describe(resource);
         for (String field : List.of("apiVersion", "kind")) {
             if (!resource.path(field).isTextual() || resource.path(field).asText().isBlank()) {
                 problems.add(what + ": " + field + " is required");
             }
         }
-        String name = Kustomize.name(resource);
+        String name = Overlays.name(resource);
         if (name.isEmpty()) {
             problems.add(what + ": metadata.name is required");
         } else if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
@@ -289,7 +289,7 @@ final class Schemas {
 
     private static List<String> cnpgCluster(JsonNode resource) {
         List<String> problems = new ArrayList<>();
-        String what = Kustomize.describe(resource);
+        String what = Overlays.describe(resource);
         for (Iterator<String> it = resource.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!Set.of("apiVersion", "kind", "metadata", "spec").contains(f)) {
