@@ -203,3 +203,10 @@ measure_seconds() {
 }
 
 figures_table() { python3 "$BENCH_LIB/stats.py" table "$TSV" "$CORES"; }
+
+# fail_on_errors: exits non-zero when any latency run counted a failed request (after the area printed its table).
+fail_on_errors() {
+  local failed
+  failed="$(awk -F'\t' '$3 == "errors" && $4 > 0 { print $1 " (" $2 "): " $4 }' "$TSV")"
+  [[ -z "$failed" ]] || { log "failed requests: $failed"; exit 1; }
+}

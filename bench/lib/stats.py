@@ -70,12 +70,15 @@ def table(path, cores):
             reps = max(len(v) for v in per_metric.values())
             cells = [figure(per_metric[m]) if m in per_metric else "" for m in metrics]
             print(f"| {measure} | {side} | {reps} | " + " | ".join(cells) + " |")
-    loaded = [f"{measure} ({side.split(':')[0]}, up to {max(loads):.1f})"
-              for measure, sides in measures.items() for side, per_metric in sides.items()
-              for loads in [per_metric.get("load before", []) + per_metric.get("load after", [])]
-              if loads and max(loads) > cores]
+    highest = {(measure, side.split(":")[0]): max(loads)
+               for measure, sides in measures.items() for side, per_metric in sides.items()
+               for loads in [per_metric.get("load before", []) + per_metric.get("load after", [])] if loads}
+    loaded = {key: load for key, load in highest.items() if load > cores}
     if loaded:
-        print(f"\n> **Warning: the load average was above the {cores:.0f} cores** during " + "; ".join(loaded) + ".")
+        during = ("every measurement" if len(loaded) == len(highest)
+                  else "; ".join(f"{measure} ({side})" for measure, side in loaded))
+        print(f"\n> **Warning: the load average was above the {cores:.0f} cores** (up to {max(loaded.values()):.1f}) "
+              f"during {during}.")
         print("> Other work shared the machine: these figures are pessimistic and noisy; compare each subject only with")
         print("> the anchor measured beside it.")
 
