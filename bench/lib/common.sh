@@ -13,6 +13,7 @@ CORES=$(nproc)
 FEED_INDICATORS_CATALOGUE="${FEED_INDICATORS_CATALOGUE:-/api/indicators/feeds/catalogue}"
 FEED_INDICATORS_OBSERVATIONS="${FEED_INDICATORS_OBSERVATIONS:-/api/indicators/feeds/observations}"
 FEED_PROJECTS="${FEED_PROJECTS:-/api/projects/feeds/projects}"
+
 BENCH_PIDS=()
 BENCH_WORK="${BENCH_WORK:-$(mktemp -d /tmp/bench.XXXXXX)}"
 mkdir -p "$BENCH_WORK"
