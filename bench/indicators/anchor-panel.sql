@@ -1,7 +1,8 @@
 -- The statement the service sends for 3 regions x 5 indicators x 20 years, drawn as panel.paths draws them.
--- Variables from bench/indicators/run: indicators (how many complete ones), regions (array).
+-- Variables from bench/indicators/run: indicators (how many complete ones), regions (array),
+-- region_count (its length).
 \set i random(0, :indicators - 5)
-\set r random(1, 26)
+\set r random(1, :region_count - 2)
 \set r3 :r + 2
 \set y random(1965, 2005)
 SELECT DISTINCT ON (o.series_id, o.period) s.indicator, s.region, o.period, o.value, o.status, o.source,

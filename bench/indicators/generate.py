@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the benchmark data set into a folder (python3 generate.py FOLDER ROWS REVISED_ROWS):
 
-- catalogue.csv: annual bench indicators (bench.a000...), as many as ROWS needs over every region and 1965-2024;
+- catalogue.csv: annual bench indicators (bench.a000...), as many as ROWS needs over the regions and 1965-2024 (the
+  regions of the reference list that existed through all those years: a feed refuses a value outside a region's life);
 - observations.csv: exactly ROWS observations, indicator x region x year, ordered by series;
 - revision.csv: the first REVISED_ROWS of them published again later, every tenth with another value;
 - regions.txt: the regions as a PostgreSQL array literal, in the order the pgbench anchors index them;
@@ -20,8 +21,11 @@ REVISED = "2025-01-31"
 
 out, rows, revised_rows = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+with open(os.path.join(root, "services", "platform", "src", "main", "resources", "regions", "regions.csv"),
+          encoding="utf-8") as f:
+    lifelong = {row["code"] for row in csv.DictReader(f) if not row["valid_from"] and not row["valid_to"]}
 with open(os.path.join(root, "deploy", "data", "regions.csv"), encoding="utf-8") as f:
-    regions = [row["code"] for row in csv.DictReader(f)]
+    regions = [row["code"] for row in csv.DictReader(f) if row["code"] in lifelong]
 indicators = math.ceil(rows / (len(regions) * len(YEARS)))
 
 

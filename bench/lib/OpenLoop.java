@@ -25,8 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Each request picks a URL at random (fixed seed) from {@code --urls}, a file of one URL per line.
  *
- * <p>{@code java OpenLoop.java --urls FILE --rate N --seconds S [--warmup S] [--connections C]} prints one line:
- * {@code p50_ms p99_ms p999_ms achieved_per_s errors requests}. Errors are failed exchanges and answers >= 400.
+ * <p>{@code java OpenLoop.java --urls FILE --rate N --seconds S [--warmup S] [--connections C] [--header 'Name: value']}
+ * prints one line: {@code p50_ms p99_ms p999_ms achieved_per_s errors requests}. Errors are failed exchanges and
+ * answers >= 400.
  */
 public class OpenLoop {
 
@@ -41,14 +42,15 @@ public class OpenLoop {
         double seconds = Double.parseDouble(options.get("seconds"));
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "0"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "64"));
+        String[] header = options.containsKey("header") ? options.get("header").split(":\\s*", 2) : new String[0];
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2)).build();
         SplittableRandom random = new SplittableRandom(2014);
         if (warmup > 0) {
-            run(client, urls, random, rate, warmup, connections);
+            run(client, urls, header, random, rate, warmup, connections);
         }
-        Result result = run(client, urls, random, rate, seconds, connections);
+        Result result = run(client, urls, header, random, rate, seconds, connections);
         long[] sorted = result.latencyNanos.clone();
         Arrays.sort(sorted);
         System.out.printf("%.3f %.3f %.3f %.1f %d %d%n", percentile(sorted, 0.50), percentile(sorted, 0.99),
@@ -59,8 +61,8 @@ public class OpenLoop {
     record Result(long[] latencyNanos, double elapsedSeconds, int errors) {
     }
 
-    static Result run(HttpClient client, List<URI> urls, SplittableRandom random, double rate, double seconds,
-                      int connections) throws InterruptedException {
+    static Result run(HttpClient client, List<URI> urls, String[] header, SplittableRandom random, double rate,
+                      double seconds, int connections) throws InterruptedException {
         int n = Math.max(1, (int) Math.round(rate * seconds));
         long[] latency = new long[n];
         AtomicInteger errors = new AtomicInteger();
@@ -76,9 +78,12 @@ public class OpenLoop {
             }
             free.acquire();
             int index = i;
-            HttpRequest request = HttpRequest.newBuilder(urls.get(random.nextInt(urls.size())))
-                    .timeout(Duration.ofSeconds(30)).GET().build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(urls.get(random.nextInt(urls.size())))
+                    .timeout(Duration.ofSeconds(30)).GET();
+            if (header.length == 2) {
+                request.header(header[0], header[1]);
+            }
+            client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 latency[index] = System.nanoTime() - due;
                 if (failure != null || response.statusCode() >= 400) {
                     errors.incrementAndGet();

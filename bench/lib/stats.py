@@ -4,9 +4,10 @@
   stats.py pglog SECONDS LOG...   percentiles of pgbench per-transaction logs (with --rate the latency column counts
                                   from each transaction's scheduled start, like OpenLoop), printed as OpenLoop prints
                                   them: p50_ms p99_ms p999_ms achieved_per_s errors transactions
-  stats.py table TSV              a markdown table from lines "measure<TAB>side<TAB>metric<TAB>value", one line per
+  stats.py table TSV CORES        a markdown table from lines "measure<TAB>side<TAB>metric<TAB>value", one line per
                                   repetition: per measure and side, the median of each metric with its spread
-                                  (min-max) over the repetitions
+                                  (min-max) over the repetitions; then a warning naming the measures during which
+                                  the load average (metrics "load before", "load after") was above CORES
 """
 import math
 import statistics
@@ -47,7 +48,7 @@ def figure(values):
     return f"{fmt(median)} ({fmt(min(values))}–{fmt(max(values))})"
 
 
-def table(path):
+def table(path, cores):
     measures = {}
     with open(path) as f:
         for line in f:
@@ -69,12 +70,23 @@ def table(path):
             reps = max(len(v) for v in per_metric.values())
             cells = [figure(per_metric[m]) if m in per_metric else "" for m in metrics]
             print(f"| {measure} | {side} | {reps} | " + " | ".join(cells) + " |")
+    highest = {(measure, side.split(":")[0]): max(loads)
+               for measure, sides in measures.items() for side, per_metric in sides.items()
+               for loads in [per_metric.get("load before", []) + per_metric.get("load after", [])] if loads}
+    loaded = {key: load for key, load in highest.items() if load > cores}
+    if loaded:
+        during = ("every measurement" if len(loaded) == len(highest)
+                  else "; ".join(f"{measure} ({side})" for measure, side in loaded))
+        print(f"\n> **Warning: the load average was above the {cores:.0f} cores** (up to {max(loaded.values()):.1f}) "
+              f"during {during}.")
+        print("> Other work shared the machine: these figures are pessimistic and noisy; compare each subject only with")
+        print("> the anchor measured beside it.")
 
 
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "pglog":
         pglog(float(sys.argv[2]), sys.argv[3:])
-    elif len(sys.argv) == 3 and sys.argv[1] == "table":
-        table(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "table":
+        table(sys.argv[2], float(sys.argv[3]))
     else:
         sys.exit(__doc__)

@@ -4,7 +4,9 @@ import io.jjj.transport.routing.Network;
 import io.jjj.transport.routing.Route;
 import io.jjj.transport.routing.Router;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -116,8 +118,10 @@ public final class TransportBench {
             engineMinutes[i] = hierarchy.route(pair[i][0], pair[i][1], filter, 0).map(Route::minutes).orElse(Double.NaN);
         }
         int slowSlice = Math.max(1, pairs / repetitions);
+        List<String> loads = new ArrayList<>();
         for (int rep = 0; rep < repetitions; rep++) {
-            progress("repetition %d of %d (load %s)", rep + 1, repetitions, load());
+            loads.add(load());
+            progress("repetition %d of %d (load %s)", rep + 1, repetitions, loads.get(rep));
             int sliceFrom = rep * slowSlice;
             time("route: engine, hierarchy", pairs, i -> {
                 long s = System.nanoTime();
@@ -237,7 +241,16 @@ public final class TransportBench {
                 + ", as of " + AS_OF + ", every mode");
         System.out.println();
         System.out.printf(Locale.ROOT, "%d interleaved repetitions; %,d route pairs (GraphHopper's plain searches: %d different pairs per repetition); "
-                + "load average %s at the end.%n%n", repetitions, pairs, slowSlice, load());
+                + "1-minute load average at the start of each repetition %s, %s at the end.%n%n", repetitions, pairs, slowSlice,
+                String.join(", ", loads), load());
+        loads.add(load());
+        double highest = loads.stream().mapToDouble(Double::parseDouble).max().orElse(0);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (highest > cores) {
+            System.out.printf(Locale.ROOT, "> **Warning: the load average was above the %d cores** (up to %.1f): other work "
+                    + "shared the machine, so these figures are pessimistic and noisy; compare each engine only with the "
+                    + "other in the same run.%n%n", cores, highest);
+        }
         System.out.println("| measure | p50 ms: median of repetitions (min–max) | p99 ms: median (min–max), where 10 or more per repetition |");
         System.out.println("|---|---|---|");
         samples.forEach((what, reps) -> {
@@ -302,11 +315,11 @@ public final class TransportBench {
                 : String.format(Locale.ROOT, "%.3f", ms);
     }
 
-    static String load() {
+    private static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "unknown";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code ./jjj test}: installs what the tests need beyond a JDK (Debian packages, through apt-get) when it is missing,
- * then runs every test and check: the Maven build with all its tests, the OpenAPI lint and the deployment checks.
+ * then runs every test and check: the Maven build with all its tests, the OpenAPI lint, the deployment checks and every
+ * benchmark in quick mode (proving each still runs; no figure is asserted).
  */
 final class TestRun {
 
@@ -34,7 +35,8 @@ final class TestRun {
                 new Step("every test (./mvnw -B verify)", maven),
                 new Step("OpenAPI lint of the merged document", List.of(root.resolve("gateway/src/test/spectral/lint.sh").toString())),
                 new Step("docker-compose.yml check", List.of(root.resolve("deploy/compose/check").toString())),
-                new Step("image build check", List.of(root.resolve("deploy/compose/check-image-build").toString())));
+                new Step("image build check", List.of(root.resolve("deploy/compose/check-image-build").toString())),
+                new Step("every benchmark in quick mode (bench/run --quick)", List.of(root.resolve("bench/run").toString(), "--quick")));
     }
 
     int run() {

@@ -42,11 +42,12 @@ class TestToolsTest {
     }
 
     @Test
-    void theStepsAreTheMavenBuildThenTheLintAndDeploymentChecks() {
+    void theStepsAreTheMavenBuildThenTheLintDeploymentChecksAndQuickBenchmarks() {
         Path root = Path.of("/repo");
         List<TestRun.Step> steps = TestRun.steps(root, List.of("-pl", "gateway"));
         assertEquals(List.of("/repo/mvnw", "-B", "verify", "-pl", "gateway"), steps.get(0).command());
-        assertEquals(List.of("/repo/gateway/src/test/spectral/lint.sh", "/repo/deploy/compose/check", "/repo/deploy/compose/check-image-build"),
+        assertEquals(List.of("/repo/gateway/src/test/spectral/lint.sh", "/repo/deploy/compose/check", "/repo/deploy/compose/check-image-build",
+                        "/repo/bench/run"),
                 steps.subList(1, steps.size()).stream().map(s -> s.command().get(0)).toList());
         assertTrue(steps.stream().allMatch(s -> !s.name().isBlank()));
     }
