@@ -19,6 +19,10 @@ public final class Os {
 
     /** An executable on the PATH. */
     public static Optional<Path> which(String name) {
+        if (name.startsWith("/")) {
+            Path p = Path.of(name);
+            return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+        }
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();

@@ -42,7 +42,14 @@ final class TestTools {
             new Tool("npm", List.of("npx"), "npm", "runs Spectral and the front-end checks"),
             new Tool("docker-compose", List.of("docker-compose"), "docker-compose", "deploy/compose/check validates docker-compose.yml"),
             new Tool("Python 3", List.of("python3"), "python3", "deploy/compose/check-image-build filters the build context"),
-            new Tool("git", List.of("git"), "git", "deploy/compose/check-image-build lists the build context"));
+            new Tool("git", List.of("git"), "git", "deploy/compose/check-image-build lists the build context"),
+            new Tool("PostgreSQL 15", List.of("/usr/lib/postgresql/15/bin/pgbench"), "postgresql-15",
+                    "bench/run --quick: the anchors' own server, psql and pgbench"),
+            new Tool("curl", List.of("curl"), "curl", "bench/run --quick sends the feeds with it"),
+            new Tool("bc", List.of("bc"), "bc", "bench/run --quick computes rates with it"),
+            new Tool("wrk", List.of("wrk"), "wrk", "bench/run --quick: the gateway's throughput at saturation"),
+            new Tool("HAProxy", List.of("haproxy"), "haproxy", "bench/run --quick: the gateway's anchor"),
+            new Tool("nginx", List.of("nginx"), "nginx", "bench/run --quick: the gateway's second anchor"));
 
     private TestTools() {
     }

@@ -29,14 +29,16 @@ class TestToolsTest {
         List<TestTools.Tool> missing = TestTools.missing(name -> Optional.empty());
         assertEquals(names(TestTools.REQUIRED), names(missing));
         assertEquals(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends",
-                        "chromium", "chromium-driver", "nodejs", "npm", "docker-compose", "python3", "git"),
+                        "chromium", "chromium-driver", "nodejs", "npm", "docker-compose", "python3", "git",
+                        "postgresql-15", "curl", "bc", "wrk", "haproxy", "nginx"),
                 TestTools.installCommand(missing, true));
         assertEquals("sudo", TestTools.installCommand(missing, false).get(0));
     }
 
     @Test
     void anyOneOfAToolsExecutablesWillDo() {
-        Set<String> present = Set.of("chromium-browser", "chromedriver", "nodejs", "npx", "docker-compose", "python3");
+        Set<String> present = Set.of("chromium-browser", "chromedriver", "nodejs", "npx", "docker-compose", "python3",
+                "/usr/lib/postgresql/15/bin/pgbench", "curl", "bc", "wrk", "haproxy", "nginx");
         List<TestTools.Tool> missing = TestTools.missing(name -> present.contains(name) ? Optional.of(Path.of("/usr/bin", name)) : Optional.empty());
         assertEquals(List.of("git"), names(missing));
     }
