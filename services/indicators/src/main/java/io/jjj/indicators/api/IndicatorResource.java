@@ -13,6 +13,7 @@ import io.jjj.indicators.domain.CatalogueService;
 import io.jjj.indicators.domain.Frequency;
 import io.jjj.indicators.domain.Indicator;
 import io.jjj.indicators.domain.IndicatorRules;
+import io.jjj.indicators.domain.Source;
 import io.jjj.indicators.feed.Feeds;
 import io.jjj.platform.feeds.FeedReport;
 import io.jjj.platform.feeds.FeedMode;
@@ -141,7 +142,7 @@ public class IndicatorResource {
     public Response get(@Parameter(description = "Indicator code", example = "va.tertiary") @PathParam("code") String code) {
         Indicator i = catalogue.indicator(code).orElseThrow(() -> ProblemException.notFound(
                 "No indicator '" + code + "'; /api/indicators lists the catalogue"));
-        return Response.ok(IndicatorView.of(i)).tag(etag(i)).build();
+        return Response.ok(IndicatorView.of(i)).tag(etag(i.version())).build();
     }
 
     @PUT
@@ -177,25 +178,12 @@ public class IndicatorResource {
         }
         IndicatorRules.Draft draft = new IndicatorRules.Draft(code, body.nameEn(), body.nameZh(), body.unit(), body.frequency(),
                 body.description(), body.source(), body.additive() == null ? null : body.additive().toString());
-        CatalogueService.Saved saved = service.define(draft, version(ifMatch), ifMatch != null);
-        return Response.status(saved.created() ? 201 : 200).entity(IndicatorView.of(saved.indicator())).tag(etag(saved.indicator())).build();
+        CatalogueService.Saved saved = service.define(draft, ifMatch);
+        return Response.status(saved.created() ? 201 : 200).entity(IndicatorView.of(saved.indicator())).tag(etag(saved.indicator().version())).build();
     }
 
-    private static EntityTag etag(Indicator i) {
-        return new EntityTag(Integer.toString(i.version()));
-    }
-
-    /** The version in an If-Match header ({@code "3"} or {@code W/"3"}); null when it names none. */
-    private static Integer version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private static EntityTag etag(int version) {
+        return new EntityTag(Integer.toString(version));
     }
 
     @POST
@@ -276,33 +264,32 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "Every source, sorted by id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class, type = SchemaType.ARRAY)))
     public List<SourceView> sources() {
-        return catalogue.sources().entrySet().stream().map(e -> new SourceView(e.getKey(), e.getValue())).toList();
+        return catalogue.listSources().stream().map(SourceView::of).toList();
     }
 
     @GET
     @PermitAll
     @Path("/sources/{id}")
-    @Operation(operationId = "getIndicatorSource", summary = "One source")
+    @Operation(operationId = "getIndicatorSource", summary = "One source, with its ETag for changes")
     @APIResponse(responseCode = "200", description = "The source",
+            headers = @Header(name = "ETag", description = "Send it back in If-Match to change the citation", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "404", description = "No such source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SourceView source(@Parameter(description = "Source id", example = "TANG2018") @PathParam("id") String id) {
-        Map<String, String> all = catalogue.sources();
-        if (!all.containsKey(id)) {
-            throw ProblemException.notFound("No source '" + id + "'; /api/indicators/sources lists them");
-        }
-        return new SourceView(id, all.get(id));
+    public Response source(@Parameter(description = "Source id", example = "TANG2018") @PathParam("id") String id) {
+        Source source = catalogue.source(id).orElseThrow(() -> ProblemException.notFound(
+                "No source '" + id + "'; /api/indicators/sources lists them"));
+        return Response.ok(SourceView.of(source)).tag(etag(source.version())).build();
     }
 
     @PUT
     @RolesAllowed(Roles.WRITE)
     @Path("/sources/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "putIndicatorSource", summary = "Define a source or change its citation")
+    @Operation(operationId = "putIndicatorSource", summary = "Define a source, or change its citation (If-Match with its ETag)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceBody.class),
             examples = @ExampleObject(name = "yearbook", value = "{\"citation\": \"Beijing Statistical Yearbook 2024, table 2-1\"}")))
-    @APIResponse(responseCode = "200", description = "Changed",
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged: the same citation)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "201", description = "Defined",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
@@ -310,8 +297,14 @@ public class IndicatorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response putSource(@Parameter(description = "Source id", example = "BJYB2024") @PathParam("id") String id, SourceBody body) {
-        boolean created = service.defineSource(id, body == null ? null : body.citation());
-        return Response.status(created ? 201 : 200).entity(new SourceView(id, body.citation().trim())).build();
+    @APIResponse(responseCode = "412", description = "The source changed since the ETag was read, or If-Match names a source that does not exist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Changing an existing source needs If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response putSource(@Parameter(description = "Source id", example = "BJYB2024") @PathParam("id") String id,
+                              @Parameter(description = "The ETag from GET, required to change an existing source", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
+                              SourceBody body) {
+        CatalogueService.SavedSource saved = service.defineSource(id, body == null ? null : body.citation(), ifMatch);
+        return Response.status(saved.created() ? 201 : 200).entity(SourceView.of(saved.source())).tag(etag(saved.source().version())).build();
     }
 }

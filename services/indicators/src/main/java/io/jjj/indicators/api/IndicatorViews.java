@@ -1,6 +1,7 @@
 package io.jjj.indicators.api;
 
 import io.jjj.indicators.domain.Indicator;
+import io.jjj.indicators.domain.Source;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -53,7 +54,12 @@ public final class IndicatorViews {
 
     @Schema(name = "IndicatorSource", description = "A publication observations cite")
     public record SourceView(@Schema(example = "TANG2018") String id,
-                             @Schema(example = "Shaoqing Tang et al., … Acta Scientific Agriculture 2.11 (2018): 17-24") String citation) {
+                             @Schema(example = "Shaoqing Tang et al., … Acta Scientific Agriculture 2.11 (2018): 17-24") String citation,
+                             @Schema(description = "Raised by every change; the ETag", example = "1") int version) {
+
+        static SourceView of(Source s) {
+            return new SourceView(s.id(), s.citation(), s.version());
+        }
     }
 
     @Schema(name = "IndicatorSourceBody", description = "The citation of a source")

@@ -1,7 +1,6 @@
 package io.jjj.indicators.domain;
 
 import io.agroal.api.AgroalDataSource;
-import io.jjj.indicators.events.IndicatorEvents;
 import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.regions.Regions;
 import jakarta.enterprise.context.ApplicationScoped;

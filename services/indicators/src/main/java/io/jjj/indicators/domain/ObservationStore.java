@@ -372,6 +372,22 @@ public class ObservationStore {
         }
     }
 
+    /** Whether any observation or derived value exists for the indicator. */
+    public boolean hasData(String indicator) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM series s WHERE s.indicator = ?
+                    AND (EXISTS (SELECT 1 FROM observation o WHERE o.series_id = s.id)
+                      OR EXISTS (SELECT 1 FROM derived_value d WHERE d.series_id = s.id)))""")) {
+            s.setString(1, indicator);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the data of indicator " + indicator, e);
+        }
+    }
+
     /** Every vintage of one observation, newest publication first. */
     public List<Vintage> history(SeriesKey key, LocalDate period) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""

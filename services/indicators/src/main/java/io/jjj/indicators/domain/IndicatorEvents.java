@@ -1,7 +1,5 @@
-package io.jjj.indicators.events;
+package io.jjj.indicators.domain;
 
-import io.jjj.indicators.domain.Indicator;
-import io.jjj.indicators.domain.SeriesKey;
 import io.jjj.platform.events.EventPublisher;
 
 import java.math.BigDecimal;
