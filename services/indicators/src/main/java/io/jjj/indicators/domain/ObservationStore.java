@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Series and observation vintages in PostgreSQL. Writes go in bulk (arrays unnested server-side, a handful of
+ * Series, observation vintages and derived values in plain JDBC, the bulk and hot paths. Writes go in bulk (arrays unnested server-side, a handful of
  * round trips per chunk); reads pick, per observation, the vintage with the latest {@code published} date (on or
  * before {@code asOf} when given).
  */
