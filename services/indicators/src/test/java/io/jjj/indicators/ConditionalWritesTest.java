@@ -75,7 +75,8 @@ class ConditionalWritesTest {
     @EnumSource(Target.class)
     void aChangeWithoutIfMatchIsRefusedWith428(Target target) {
         String path = create(target);
-        put(target, "second").when().put(path).then().statusCode(428).contentType("application/problem+json");
+        put(target, "second").when().put(path).then().statusCode(428).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("If-Match")).body("currentETag", equalTo("\"1\""));
         read().when().get(path).then().header("ETag", "\"1\"");
     }
 
@@ -87,6 +88,15 @@ class ConditionalWritesTest {
         String absent = target.prefix + UUID.randomUUID().toString().substring(0, 8);
         put(target, "first").header("If-Match", "*").when().put(absent).then().statusCode(412);
         read().when().get(absent).then().statusCode(404);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void ifNoneMatchStarDefinesOnlyWhatDoesNotExist(Target target) {
+        String path = create(target);
+        put(target, "second").header("If-None-Match", "*").when().put(path).then().statusCode(412);
+        String absent = target.prefix + UUID.randomUUID().toString().substring(0, 8);
+        put(target, "first").header("If-None-Match", "*").when().put(absent).then().statusCode(201).header("ETag", "\"1\"");
     }
 
     @ParameterizedTest
@@ -111,7 +121,7 @@ class ConditionalWritesTest {
     void aMalformedIfMatchIsRefusedWith400(Target target) {
         String path = create(target);
         put(target, "second").header("If-Match", "1").when().put(path).then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("errors[0].field", equalTo("If-Match"));
         put(target, "second").header("If-Match", "\"1").when().put(path).then().statusCode(400);
         read().when().get(path).then().header("ETag", "\"1\"");
     }

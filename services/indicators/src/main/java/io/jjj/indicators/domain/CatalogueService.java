@@ -1,6 +1,7 @@
 package io.jjj.indicators.domain;
 
 import io.jjj.platform.events.EventPublisher;
+import io.jjj.platform.http.ConditionalWrites;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /** Defining and changing catalogue entries and sources, one at a time, each in its own transaction. */
@@ -41,10 +43,11 @@ public class CatalogueService {
     }
 
     /**
-     * Defines or changes an indicator. Changing an existing one needs {@code If-Match} with the ETag the client read;
-     * a definition that changes nothing is answered as it stands.
+     * Defines or changes an indicator. Changing an existing one needs {@code If-Match} with the ETag the client read
+     * ({@code If-None-Match: *} asks to define it only if it is new); a definition that changes nothing is answered as
+     * it stands.
      */
-    public Saved define(IndicatorRules.Draft draft, String ifMatch) {
+    public Saved define(IndicatorRules.Draft draft, String ifMatch, String ifNoneMatch) {
         List<FieldError> errors = new ArrayList<>();
         Optional<Indicator> valid = IndicatorRules.validate(draft, catalogue.sources().keySet(), BODY_FIELDS, limits,
                 (field, message) -> errors.add(FieldError.field(field, message)));
@@ -52,7 +55,7 @@ public class CatalogueService {
             throw ProblemException.badRequest("The indicator definition is invalid", errors);
         }
         Optional<Indicator> existing = catalogue.indicator(draft.code());
-        IfMatch.check(ifMatch, existing.map(Indicator::version), "indicator " + draft.code(), "/api/indicators/" + draft.code());
+        ConditionalWrites.createOrReplace(ifMatch, ifNoneMatch, version(existing.map(Indicator::version)), "indicator " + draft.code());
         if (existing.isPresent()) {
             checkFrequencyChange(existing.get(), valid.get());
             if (existing.get().sameDefinition(valid.get())) {
@@ -72,8 +75,11 @@ public class CatalogueService {
         }
     }
 
-    /** Defines a source, or changes its citation with {@code If-Match}; a citation that changes nothing is answered as it stands. */
-    public SavedSource defineSource(String id, String citation, String ifMatch) {
+    /**
+     * Defines a source, or changes its citation with {@code If-Match} ({@code If-None-Match: *} asks to define it only
+     * if it is new); a citation that changes nothing is answered as it stands.
+     */
+    public SavedSource defineSource(String id, String citation, String ifMatch, String ifNoneMatch) {
         if (id == null || !SOURCE_ID.matcher(id).matches()) {
             throw ProblemException.invalidParameter("id", "letters, digits, '.', '_' or '-', at most 64, was '" + id + "'");
         }
@@ -81,10 +87,14 @@ public class CatalogueService {
             throw ProblemException.badRequest("citation: required", FieldError.field("citation", "required"));
         }
         Optional<Source> existing = catalogue.source(id);
-        IfMatch.check(ifMatch, existing.map(Source::version), "source " + id, "/api/indicators/sources/" + id);
+        ConditionalWrites.createOrReplace(ifMatch, ifNoneMatch, version(existing.map(Source::version)), "source " + id);
         if (existing.isPresent() && existing.get().citation().equals(citation.trim())) {
             return new SavedSource(existing.get(), false);
         }
         return new SavedSource(catalogue.saveSource(id, citation.trim()), existing.isEmpty());
+    }
+
+    private static OptionalLong version(Optional<Long> version) {
+        return version.map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 }

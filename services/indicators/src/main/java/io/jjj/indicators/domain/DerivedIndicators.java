@@ -2,12 +2,12 @@ package io.jjj.indicators.domain;
 
 import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.regions.Regions;
+import io.jjj.platform.time.Today;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +27,14 @@ public class DerivedIndicators {
     private final ObservationStore store;
     private final EventPublisher events;
     private final Regions regions;
+    private final Today today;
 
-    public DerivedIndicators(SnapshotStore snapshots, ObservationStore store, EventPublisher events, Regions regions) {
+    public DerivedIndicators(SnapshotStore snapshots, ObservationStore store, EventPublisher events, Regions regions, Today today) {
         this.snapshots = snapshots;
         this.store = store;
         this.events = events;
         this.regions = regions;
+        this.today = today;
     }
 
     public void projectChanged(Derived.Project p) {
@@ -42,7 +44,7 @@ public class DerivedIndicators {
 
     public void linkChanged(Derived.Link l) {
         snapshots.saveLink(l);
-        publish(Derived.hsr(snapshots.links(), regions, LocalDate.now(ZoneOffset.UTC).getYear()));
+        publish(Derived.hsr(snapshots.links(), regions, today.year()));
     }
 
     private void publish(Map<String, Map<SeriesKey, Map<LocalDate, BigDecimal>>> byIndicator) {

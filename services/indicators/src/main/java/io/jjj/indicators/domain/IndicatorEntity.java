@@ -1,19 +1,15 @@
 package io.jjj.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.jjj.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.UpdateTimestamp;
-
-import java.time.OffsetDateTime;
 
 /** A row of the catalogue. Only the domain sees it; everything else speaks {@link Indicator}. */
 @Entity
 @Table(name = "indicator")
-public class IndicatorEntity extends PanacheEntityBase {
+public class IndicatorEntity extends VersionedEntity {
 
     @Id
     public String code;
@@ -32,13 +28,6 @@ public class IndicatorEntity extends PanacheEntityBase {
     /** Set by migrations only: the derived entries are maintained from other services' events. */
     @Column(nullable = false, updatable = false, insertable = false)
     public boolean derived;
-    /** The first stored version is 1, as the rows the migrations insert. */
-    @Version
-    @Column(nullable = false)
-    public int version = 1;
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
     static IndicatorEntity of(Indicator i) {
         IndicatorEntity e = new IndicatorEntity();
