@@ -67,4 +67,18 @@ class OpenApiDocumentTest {
         assertTrue(doc.path("components").path("schemas").has("Problem"));
         assertTrue(doc.path("components").path("schemas").has("ObservationPage"));
     }
+
+    @Test
+    void everyConditionalWriteDocumentsItsPreconditions() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        for (String path : List.of("/api/indicators/{code}", "/api/indicators/sources/{id}")) {
+            JsonNode put = doc.path("paths").path(path).path("put");
+            assertTrue(put.path("parameters").toString().contains("\"If-Match\""), path + " takes If-Match");
+            for (String code : List.of("200", "201", "400", "401", "412", "428")) {
+                assertTrue(put.path("responses").has(code), path + " documents " + code);
+            }
+            assertTrue(doc.path("paths").path(path).path("get").path("responses").path("200").path("headers").has("ETag"),
+                    path + " answers its ETag");
+        }
+    }
 }

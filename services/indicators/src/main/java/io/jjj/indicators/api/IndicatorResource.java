@@ -13,6 +13,7 @@ import io.jjj.indicators.domain.CatalogueService;
 import io.jjj.indicators.domain.Frequency;
 import io.jjj.indicators.domain.Indicator;
 import io.jjj.indicators.domain.IndicatorRules;
+import io.jjj.indicators.domain.Source;
 import io.jjj.indicators.feed.Feeds;
 import io.jjj.platform.feeds.FeedReport;
 import io.jjj.platform.feeds.FeedMode;
@@ -22,7 +23,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import io.jjj.platform.feeds.FeedRun;
 import io.jjj.platform.feeds.FeedRunResource;
 import io.jjj.platform.paging.Page;
-import io.jjj.platform.paging.PageLinks;
+import io.jjj.platform.formats.Listing;
+import io.jjj.platform.http.ConditionalWrites;
 import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.Problem;
@@ -37,7 +39,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -53,9 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 @Path("/api/indicators")
 @Produces(MediaType.APPLICATION_JSON)
@@ -104,24 +103,21 @@ public class IndicatorResource {
     @Operation(operationId = "listIndicators", summary = "The indicator catalogue: codes, names, units with scale, frequency, additivity")
     @APIResponse(responseCode = "200", description = "One page of the catalogue, sorted by code; Link and X-Total-Count headers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorPage.class)))
-    @APIResponse(responseCode = "400", description = "A malformed parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Only this frequency", example = "annual") @QueryParam("frequency") String frequency,
             @Parameter(description = "Words to find in the code or the English or Chinese name", example = "tertiary") @QueryParam("q") String q,
             @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50") @QueryParam("size") String size,
-            @Context UriInfo uri) {
+            @Context HttpHeaders headers, @Context UriInfo uri) {
         PageRequest request = PageRequest.parse(page, size);
         Frequency f = frequency == null ? null : Frequency.parse(frequency).orElseThrow(() -> ProblemException.invalidParameter(
                 "frequency", "must be annual, quarterly or monthly, was '" + frequency + "'"));
         String needle = q == null ? null : q.toLowerCase(Locale.ROOT).trim();
-        List<IndicatorView> all = catalogue.indicators().values().stream()
-                .filter(i -> f == null || i.frequency() == f)
-                .filter(i -> needle == null || matches(i, needle))
-                .map(IndicatorView::of).toList();
-        Page<IndicatorView> p = Page.slice(all, request);
-        return PageLinks.headers(Response.ok(new IndicatorPage(p.items(), p.page(), p.size(), p.total())), p, uri).build();
+        return Listing.<IndicatorView>json().json(IndicatorPage::of).respond(null, headers, uri, () -> Page.slice(
+                catalogue.indicators().values().stream()
+                        .filter(i -> f == null || i.frequency() == f)
+                        .filter(i -> needle == null || matches(i, needle))
+                        .map(IndicatorView::of).toList(), request));
     }
 
     private static boolean matches(Indicator i, String needle) {
@@ -136,12 +132,10 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "The entry",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to change the entry", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Indicator code", example = "va.tertiary") @PathParam("code") String code) {
         Indicator i = catalogue.indicator(code).orElseThrow(() -> ProblemException.notFound(
                 "No indicator '" + code + "'; /api/indicators lists the catalogue"));
-        return Response.ok(IndicatorView.of(i)).tag(etag(i)).build();
+        return Response.ok(IndicatorView.of(i)).tag(ConditionalWrites.entityTag(i.version())).build();
     }
 
     @PUT
@@ -158,44 +152,20 @@ public class IndicatorResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "201", description = "Defined",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "400", description = "An invalid definition",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The frequency of an indicator with data cannot change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The entry changed since the ETag was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Changing an existing entry needs If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(
             @Parameter(description = "Indicator code: lower-case words joined by dots", example = "va.tertiary") @PathParam("code") String code,
-            @Parameter(description = "The ETag from GET, required to change an existing entry", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "The ETag from GET, required to change an existing entry", example = "\"3\"") @HeaderParam(ConditionalWrites.IF_MATCH) String ifMatch,
+            @Parameter(description = "* to define the entry only if it does not exist yet", example = "*") @HeaderParam(ConditionalWrites.IF_NONE_MATCH) String ifNoneMatch,
             IndicatorBody body) {
         if (body == null) {
             throw ProblemException.badRequest("A JSON body with the definition is required", FieldError.field("body", "required"));
         }
         IndicatorRules.Draft draft = new IndicatorRules.Draft(code, body.nameEn(), body.nameZh(), body.unit(), body.frequency(),
                 body.description(), body.source(), body.additive() == null ? null : body.additive().toString());
-        CatalogueService.Saved saved = service.define(draft, version(ifMatch), ifMatch != null);
-        return Response.status(saved.created() ? 201 : 200).entity(IndicatorView.of(saved.indicator())).tag(etag(saved.indicator())).build();
-    }
-
-    private static EntityTag etag(Indicator i) {
-        return new EntityTag(Integer.toString(i.version()));
-    }
-
-    /** The version in an If-Match header ({@code "3"} or {@code W/"3"}); null when it names none. */
-    private static Integer version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        CatalogueService.Saved saved = service.define(draft, ifMatch, ifNoneMatch);
+        return Response.status(saved.created() ? 201 : 200).entity(IndicatorView.of(saved.indicator())).tag(ConditionalWrites.entityTag(saved.indicator().version())).build();
     }
 
     @POST
@@ -275,43 +245,39 @@ public class IndicatorResource {
     @Operation(operationId = "listIndicatorSources", summary = "The publications observations cite, by source id")
     @APIResponse(responseCode = "200", description = "Every source, sorted by id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class, type = SchemaType.ARRAY)))
-    public List<SourceView> sources() {
-        return catalogue.sources().entrySet().stream().map(e -> new SourceView(e.getKey(), e.getValue())).toList();
+    public Response sources(@Context HttpHeaders headers) {
+        return Listing.<SourceView>json().negotiate(null, headers).all(catalogue.listSources().stream().map(SourceView::of).toList());
     }
 
     @GET
     @PermitAll
     @Path("/sources/{id}")
-    @Operation(operationId = "getIndicatorSource", summary = "One source")
+    @Operation(operationId = "getIndicatorSource", summary = "One source, with its ETag for changes")
     @APIResponse(responseCode = "200", description = "The source",
+            headers = @Header(name = "ETag", description = "Send it back in If-Match to change the citation", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
-    @APIResponse(responseCode = "404", description = "No such source",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SourceView source(@Parameter(description = "Source id", example = "TANG2018") @PathParam("id") String id) {
-        Map<String, String> all = catalogue.sources();
-        if (!all.containsKey(id)) {
-            throw ProblemException.notFound("No source '" + id + "'; /api/indicators/sources lists them");
-        }
-        return new SourceView(id, all.get(id));
+    public Response source(@Parameter(description = "Source id", example = "TANG2018") @PathParam("id") String id) {
+        Source source = catalogue.source(id).orElseThrow(() -> ProblemException.notFound(
+                "No source '" + id + "'; /api/indicators/sources lists them"));
+        return Response.ok(SourceView.of(source)).tag(ConditionalWrites.entityTag(source.version())).build();
     }
 
     @PUT
     @RolesAllowed(Roles.WRITE)
     @Path("/sources/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "putIndicatorSource", summary = "Define a source or change its citation")
+    @Operation(operationId = "putIndicatorSource", summary = "Define a source, or change its citation (If-Match with its ETag)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceBody.class),
             examples = @ExampleObject(name = "yearbook", value = "{\"citation\": \"Beijing Statistical Yearbook 2024, table 2-1\"}")))
-    @APIResponse(responseCode = "200", description = "Changed",
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged: the same citation)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "201", description = "Defined",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
-    @APIResponse(responseCode = "400", description = "A malformed id or a missing citation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response putSource(@Parameter(description = "Source id", example = "BJYB2024") @PathParam("id") String id, SourceBody body) {
-        boolean created = service.defineSource(id, body == null ? null : body.citation());
-        return Response.status(created ? 201 : 200).entity(new SourceView(id, body.citation().trim())).build();
+    public Response putSource(@Parameter(description = "Source id", example = "BJYB2024") @PathParam("id") String id,
+                              @Parameter(description = "The ETag from GET, required to change an existing source", example = "\"1\"") @HeaderParam(ConditionalWrites.IF_MATCH) String ifMatch,
+                              @Parameter(description = "* to define the source only if it does not exist yet", example = "*") @HeaderParam(ConditionalWrites.IF_NONE_MATCH) String ifNoneMatch,
+                              SourceBody body) {
+        CatalogueService.SavedSource saved = service.defineSource(id, body == null ? null : body.citation(), ifMatch, ifNoneMatch);
+        return Response.status(saved.created() ? 201 : 200).entity(SourceView.of(saved.source())).tag(ConditionalWrites.entityTag(saved.source().version())).build();
     }
 }

@@ -1,6 +1,8 @@
 package io.jjj.indicators.api;
 
 import io.jjj.indicators.domain.Indicator;
+import io.jjj.indicators.domain.Source;
+import io.jjj.platform.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -26,7 +28,7 @@ public final class IndicatorViews {
             @Schema(example = "Services value added at current prices") String description,
             @Schema(description = "Source id, see /api/indicators/sources", example = "TANG2018") String source,
             @Schema(description = "Maintained by this service from project and transport events", example = "false") boolean derived,
-            @Schema(description = "Raised by every change; the ETag", example = "1") int version,
+            @Schema(description = "Raised by every change; the ETag", example = "1") long version,
             OffsetDateTime updatedAt) {
 
         static IndicatorView of(Indicator i) {
@@ -49,11 +51,20 @@ public final class IndicatorViews {
     @Schema(name = "IndicatorPage", description = "One page of the catalogue")
     public record IndicatorPage(List<IndicatorView> items, @Schema(example = "0") int page, @Schema(example = "50") int size,
                                 @Schema(example = "20") long total) {
+
+        static IndicatorPage of(Page<IndicatorView> p) {
+            return new IndicatorPage(p.items(), p.page(), p.size(), p.total());
+        }
     }
 
     @Schema(name = "IndicatorSource", description = "A publication observations cite")
     public record SourceView(@Schema(example = "TANG2018") String id,
-                             @Schema(example = "Shaoqing Tang et al., … Acta Scientific Agriculture 2.11 (2018): 17-24") String citation) {
+                             @Schema(example = "Shaoqing Tang et al., … Acta Scientific Agriculture 2.11 (2018): 17-24") String citation,
+                             @Schema(description = "Raised by every change; the ETag", example = "1") long version) {
+
+        static SourceView of(Source s) {
+            return new SourceView(s.id(), s.citation(), s.version());
+        }
     }
 
     @Schema(name = "IndicatorSourceBody", description = "The citation of a source")

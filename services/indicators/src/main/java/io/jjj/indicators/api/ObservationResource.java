@@ -16,7 +16,9 @@ import io.jjj.indicators.domain.SeriesKey;
 import io.jjj.indicators.domain.Transform;
 import io.jjj.indicators.domain.Vintage;
 import io.jjj.platform.paging.Page;
-import io.jjj.platform.paging.PageLinks;
+import io.jjj.platform.formats.Formats;
+import io.jjj.platform.formats.Listing;
+import io.jjj.platform.input.QueryParams;
 import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.input.Dates;
 import io.jjj.platform.problem.FieldError;
@@ -46,7 +48,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +56,6 @@ import java.util.TreeSet;
 @Tag(name = "indicators", description = "Regional statistics with vintages, transforms and feeds")
 public class ObservationResource {
 
-    static final String CSV = "text/csv";
     private static final int MAX_LATEST = 1000;
 
     private final ObservationQueries queries;
@@ -75,14 +75,14 @@ public class ObservationResource {
 
     @GET
     @PermitAll
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, Formats.CSV})
     @Operation(operationId = "queryObservations", summary = "Observations of indicators by region and period, with vintages, region-group sums and transforms")
     @APIResponse(responseCode = "200", description = "One page of observations sorted by indicator, region (both as requested) and period; "
             + "Link and X-Total-Count headers. CSV has a header row and the same columns",
             headers = {@Header(name = "X-Total-Count", description = "Rows across all pages", schema = @Schema(type = SchemaType.INTEGER)),
                     @Header(name = "Link", description = "first, prev, next, last pages", schema = @Schema(type = SchemaType.STRING))},
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationPage.class)),
-                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                    @Content(mediaType = Formats.CSV, schema = @Schema(type = SchemaType.STRING,
                             example = "indicator,region,region_name,period,value,unit,scale,status,source,published,received,note,derivation,reason,citation\n"
                                     + "va.tertiary,110000,Beijing,2013,14986.5,CNY 100 million,100000000,published,TANG2018,2018-11-01,2026-01-05T08:00:00Z,,,,\"Shaoqing Tang et al., …\""))})
     @APIResponse(responseCode = "400", description = "A malformed or unknown parameter (indicator, region, from, to, latest, asOf, "
@@ -106,51 +106,33 @@ public class ObservationResource {
             @Parameter(description = "json (default) or csv; Accept: text/csv works too", example = "csv") @QueryParam("format") String format,
             @Context HttpHeaders headers,
             @Context UriInfo uri) {
-        boolean csv = wantsCsv(format, headers);
+        Listing.Negotiated<ObservationView> listing = Listing.<ObservationView>json()
+                .json(p -> new ObservationPage(p.items(), p.page(), p.size(), p.total(), citations(p.items())))
+                .csv(items -> ObservationCsv.write(items, citations(items)))
+                .negotiate(format, headers);
         PageRequest paging = PageRequest.parse(page, size);
         ObservationQueries.Query query = parse(indicator, region, from, to, latest, asOf, transform);
-        List<ObservationQueries.Row> rows = queries.run(query);
-        Page<ObservationQueries.Row> slice = Page.slice(rows, paging);
-        List<ObservationView> items = slice.items().stream().map(this::view).toList();
-        Set<String> sourceIds = new TreeSet<>();
-        items.forEach(i -> {
-            if (i.source() != null) {
-                sourceIds.add(i.source());
-            }
-        });
-        Map<String, String> citations = sourceIds.isEmpty() ? Map.of() : queryCatalogue.sources(sourceIds);
-        if (csv) {
-            return PageLinks.headers(Response.ok(ObservationCsv.write(items, citations), CSV + "; charset=UTF-8"), slice, uri).build();
-        }
-        return PageLinks.headers(Response.ok(new ObservationPage(items, slice.page(), slice.size(), slice.total(), citations),
-                MediaType.APPLICATION_JSON), slice, uri).build();
+        return listing.ok(Page.slice(queries.run(query), paging).map(this::view), uri);
     }
 
-    private static boolean wantsCsv(String format, HttpHeaders headers) {
-        if (format != null) {
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw ProblemException.invalidParameter("format", "must be json or csv, was '" + format + "'");
-            };
-        }
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
+    /** The citations of the sources the rows name. */
+    private Map<String, String> citations(List<ObservationView> rows) {
+        Set<String> ids = new TreeSet<>();
+        rows.forEach(r -> {
+            if (r.source() != null) {
+                ids.add(r.source());
             }
-            if (accepted.isCompatible(MediaType.valueOf(CSV))) {
-                return true;
-            }
-        }
-        return false;
+        });
+        return ids.isEmpty() ? Map.of() : queryCatalogue.sources(ids);
     }
 
     ObservationQueries.Query parse(String indicator, String region, String from, String to, String latest, String asOf, String transform) {
-        List<String> indicators = list(indicator);
+        List<String> indicators = distinct(QueryParams.list("indicator", indicator, null));
         if (indicators.isEmpty()) {
             throw ProblemException.invalidParameter("indicator", "required: one or more indicator codes, comma-separated");
         }
-        List<String> regionCodes = region == null || region.isBlank() ? null : list(region);
+        List<String> regionList = QueryParams.list("region", region, null);
+        List<String> regionCodes = regionList == null ? null : distinct(regionList);
         if (regionCodes != null) {
             regionCodes.forEach(r -> regions.require("region", r));
         }
@@ -160,32 +142,14 @@ public class ObservationResource {
             throw ProblemException.badRequest("from (" + from + ") is after to (" + to + ")",
                     FieldError.field("from", "must not be after to"), FieldError.field("to", "must not be before from"));
         }
-        Integer latestN = null;
-        if (latest != null && !latest.isBlank()) {
-            try {
-                latestN = Integer.parseInt(latest.trim());
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalidParameter("latest", "not a whole number: '" + latest + "'");
-            }
-            if (latestN < 1 || latestN > MAX_LATEST) {
-                throw ProblemException.invalidParameter("latest", "must be between 1 and " + MAX_LATEST + ", was " + latestN);
-            }
-        }
+        Integer latestN = latest == null || latest.isBlank() ? null : QueryParams.whole("latest", latest, 1, MAX_LATEST);
         return new ObservationQueries.Query(indicators, regionCodes, fromDate, untilDate, latestN, Dates.parameter("asOf", asOf),
                 Transform.parse(transform));
     }
 
-    private static List<String> list(String raw) {
-        if (raw == null) {
-            return List.of();
-        }
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (String part : raw.split(",")) {
-            if (!part.isBlank()) {
-                out.add(part.trim());
-            }
-        }
-        return new ArrayList<>(out);
+    /** The codes once each, in the order given; empty when absent. */
+    private static List<String> distinct(List<String> codes) {
+        return codes == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(codes));
     }
 
     /** The first day of a period label, or (for the end of a range) the day after its last day. */

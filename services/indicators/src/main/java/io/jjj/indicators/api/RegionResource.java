@@ -12,9 +12,8 @@ import io.jjj.platform.feeds.FeedRun;
 import io.jjj.platform.feeds.FeedService;
 import io.jjj.platform.formats.Formats;
 import io.jjj.platform.formats.GeoJson;
-import io.jjj.platform.input.Dates;
+import io.jjj.platform.formats.Listing;
 import io.jjj.platform.paging.Page;
-import io.jjj.platform.paging.PageLinks;
 import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
@@ -24,6 +23,7 @@ import io.jjj.platform.regions.RegionGroup;
 import io.jjj.platform.regions.Regions;
 import io.jjj.platform.regions.RegionsFeed;
 import io.jjj.platform.security.Roles;
+import io.jjj.platform.time.Today;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -74,11 +74,13 @@ public class RegionResource {
     private final Regions regions;
     private final FeedService feeds;
     private final EventPublisher events;
+    private final Today today;
 
-    public RegionResource(Regions regions, FeedService feeds, EventPublisher events) {
+    public RegionResource(Regions regions, FeedService feeds, EventPublisher events, Today today) {
         this.regions = regions;
         this.feeds = feeds;
         this.events = events;
+        this.today = today;
     }
 
     @POST
@@ -119,21 +121,19 @@ public class RegionResource {
     @Operation(operationId = "listRegions", summary = "The regions (GB/T 2260) in force on asOf, paged; as GeoJSON, one Point per region a source places")
     @APIResponse(responseCode = "200", description = "A page of regions; GeoJSON features without a sourced point have a null geometry",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)))
-    @APIResponse(responseCode = "400", description = "Unknown level or parent, a malformed date or page",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Only regions of this level", example = "county") @QueryParam("level") String level,
             @Parameter(description = "Only regions directly below this region in GB/T 2260, or administered by it", example = "133100")
             @QueryParam("parent") String parent,
             @Parameter(description = "Only regions whose English or Chinese name contains this, ignoring case", example = "Xiong")
             @QueryParam("name") String name,
-            @Parameter(description = "The regions in force on this date (YYYY-MM-DD); today when absent", example = "2009-01-01")
+            @Parameter(description = "The regions in force on this date (YYYY-MM-DD); today in Asia/Shanghai when absent", example = "2009-01-01")
             @QueryParam("asOf") String asOf,
             @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1..1000 (default 50)", example = "50") @QueryParam("size") String size,
             @Parameter(description = "json or geojson; overrides Accept", example = "geojson") @QueryParam("format") String format,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        String type = Formats.choose(format, headers, List.of(MediaType.APPLICATION_JSON, Formats.GEOJSON));
+        Listing.Negotiated<RegionView> listing = Listing.<RegionView>json().geoJson(RegionResource::geoJson).negotiate(format, headers);
         if (level != null && !LEVELS.contains(level)) {
             throw ProblemException.invalidParameter("level", "must be province, prefecture or county, was '" + level + "'");
         }
@@ -141,16 +141,14 @@ public class RegionResource {
             throw ProblemException.invalidParameter("parent", "unknown region '" + parent + "'");
         }
         PageRequest request = PageRequest.parse(page, size);
-        LocalDate date = date(asOf);
+        LocalDate date = today.asOf(asOf);
         String needle = name == null || name.isBlank() ? null : name.trim().toLowerCase(Locale.ROOT);
         List<Region> matching = regions.on(date).stream()
                 .filter(r -> level == null || r.level().equals(level))
                 .filter(r -> parent == null || parent.equals(r.parent()) || parent.equals(r.administeredBy()))
                 .filter(r -> needle == null || r.nameEn().toLowerCase(Locale.ROOT).contains(needle) || r.nameZh().contains(needle))
                 .toList();
-        Page<RegionView> result = Page.slice(matching, request).map(r -> view(r, date));
-        Object body = Formats.GEOJSON.equals(type) ? geoJson(result) : result;
-        return PageLinks.headers(Response.ok(body, type), result, uri).build();
+        return listing.ok(Page.slice(matching, request).map(r -> view(r, date)), uri);
     }
 
     @GET
@@ -159,8 +157,8 @@ public class RegionResource {
     @Operation(operationId = "listRegionGroups", summary = "Every region group with its members; additive indicators sum over the members")
     @APIResponse(responseCode = "200", description = "The groups",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = GroupView.class)))
-    public List<GroupView> groups() {
-        return regions.groups().stream().map(this::view).toList();
+    public Response groups(@Context HttpHeaders headers) {
+        return Listing.<GroupView>json().negotiate(null, headers).all(regions.groups().stream().map(this::view).toList());
     }
 
     @GET
@@ -179,10 +177,8 @@ public class RegionResource {
     @Operation(operationId = "getRegion", summary = "One region with its parent, children, groups and changes, or one group with its members")
     @APIResponse(responseCode = "200", description = "The region or group",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionDetail.class)))
-    @APIResponse(responseCode = "404", description = "No such region or group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RegionDetail get(@Parameter(description = "Region code or group code", example = "130000") @PathParam("code") String code,
-                            @Parameter(description = "Children in force on this date (YYYY-MM-DD); today when absent", example = "2009-01-01")
+                            @Parameter(description = "Children in force on this date (YYYY-MM-DD); today in Asia/Shanghai when absent", example = "2009-01-01")
                             @QueryParam("asOf") String asOf) {
         if (regions.isGroup(code)) {
             return new RegionDetail("group", null, view(regions.group(code).orElseThrow()), null, null);
@@ -191,12 +187,7 @@ public class RegionResource {
                 "No region or region group '" + code + "'; /api/regions lists them"));
         List<RegionChange> changes = regions.changes().stream()
                 .filter(c -> c.predecessors().contains(code) || c.successors().contains(code)).toList();
-        return new RegionDetail("region", view(r, date(asOf)), null, regions.ancestors(code), changes);
-    }
-
-    private static LocalDate date(String asOf) {
-        LocalDate date = Dates.parameter("asOf", asOf);
-        return date == null ? LocalDate.now() : date;
+        return new RegionDetail("region", view(r, today.asOf(asOf)), null, regions.ancestors(code), changes);
     }
 
     private RegionView view(Region r, LocalDate date) {

@@ -13,7 +13,7 @@ public record Indicator(
         String description,
         String source,
         boolean derived,
-        int version,
+        long version,
         OffsetDateTime updatedAt) {
 
     public boolean additive() {

@@ -1,16 +1,13 @@
 package io.jjj.indicators.domain;
 
-import io.agroal.api.AgroalDataSource;
+import io.jjj.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.math.BigDecimal;
 import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -28,7 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Series and observation vintages in PostgreSQL. Writes go in bulk (arrays unnested server-side, a handful of
+ * Series, observation vintages and derived values in plain JDBC, the bulk and hot paths. Writes go in bulk (arrays unnested server-side, a handful of
  * round trips per chunk); reads pick, per observation, the vintage with the latest {@code published} date (on or
  * before {@code asOf} when given).
  */
@@ -40,10 +37,10 @@ public class ObservationStore {
         public enum Kind { INSERTED, REVISED, UNCHANGED }
     }
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    public ObservationStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public ObservationStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -87,41 +84,37 @@ public class ObservationStore {
      * ({@code COPY}); new vintages of known ones are inserted.
      */
     public List<Outcome> write(List<ObservationInput> inputs, WriteSession session) {
-        try (Connection c = dataSource.getConnection()) {
-            ensureSeries(c, inputs, session);
-            List<ObservationInput> unknown = new ArrayList<>();
-            for (ObservationInput in : inputs) {
-                if (!session.certainlyNew(session.ids.get(in.series()), in.period())) {
-                    unknown.add(in);
-                }
+        ensureSeries(inputs, session);
+        List<ObservationInput> unknown = new ArrayList<>();
+        for (ObservationInput in : inputs) {
+            if (!session.certainlyNew(session.ids.get(in.series()), in.period())) {
+                unknown.add(in);
             }
-            Map<String, Vintage> latest = unknown.isEmpty() ? Map.of() : latest(c, unknown, session.ids);
-            List<Outcome> outcomes = new ArrayList<>(inputs.size());
-            List<ObservationInput> added = new ArrayList<>();
-            List<ObservationInput> revised = new ArrayList<>();
-            for (ObservationInput in : inputs) {
-                int id = session.ids.get(in.series());
-                Vintage before = latest.get(id + "|" + in.period());
-                if (before == null) {
-                    outcomes.add(new Outcome(in, Outcome.Kind.INSERTED, null));
-                    added.add(in);
-                } else if (before.sameContent(in.value(), in.status(), in.source(), in.note())) {
-                    outcomes.add(new Outcome(in, Outcome.Kind.UNCHANGED, null));
-                } else {
-                    outcomes.add(new Outcome(in, Outcome.Kind.REVISED, before.value()));
-                    revised.add(in);
-                }
-                session.written(id, in.period());
-            }
-            copyNew(c, added, session.ids);
-            insertVintages(c, revised, session.ids);
-            return outcomes;
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("could not write observations", e);
         }
+        Map<String, Vintage> latest = unknown.isEmpty() ? Map.of() : latest(unknown, session.ids);
+        List<Outcome> outcomes = new ArrayList<>(inputs.size());
+        List<ObservationInput> added = new ArrayList<>();
+        List<ObservationInput> revised = new ArrayList<>();
+        for (ObservationInput in : inputs) {
+            int id = session.ids.get(in.series());
+            Vintage before = latest.get(id + "|" + in.period());
+            if (before == null) {
+                outcomes.add(new Outcome(in, Outcome.Kind.INSERTED, null));
+                added.add(in);
+            } else if (before.sameContent(in.value(), in.status(), in.source(), in.note())) {
+                outcomes.add(new Outcome(in, Outcome.Kind.UNCHANGED, null));
+            } else {
+                outcomes.add(new Outcome(in, Outcome.Kind.REVISED, before.value()));
+                revised.add(in);
+            }
+            session.written(id, in.period());
+        }
+        copyNew(added, session.ids);
+        insertVintages(revised, session.ids);
+        return outcomes;
     }
 
-    private void ensureSeries(Connection c, List<ObservationInput> inputs, WriteSession session) throws SQLException {
+    private void ensureSeries(List<ObservationInput> inputs, WriteSession session) {
         Set<SeriesKey> missing = new LinkedHashSet<>();
         for (ObservationInput in : inputs) {
             if (!session.ids.containsKey(in.series())) {
@@ -132,72 +125,43 @@ public class ObservationStore {
             return;
         }
         Set<Integer> created = new HashSet<>();
-        session.ids.putAll(createSeries(c, missing, created));
+        session.ids.putAll(createSeries(missing, created));
         created.forEach(id -> session.createdSeriesPeriods.put(id, new BitSet()));
     }
 
     /** The ids of the series, creating those that do not exist; the ids of created ones are added to {@code created}. */
-    private static Map<SeriesKey, Integer> createSeries(Connection c, Collection<SeriesKey> keys, Set<Integer> created) throws SQLException {
-        String[] indicators = keys.stream().map(SeriesKey::indicator).toArray(String[]::new);
-        String[] regions = keys.stream().map(SeriesKey::region).toArray(String[]::new);
-        Array ia = c.createArrayOf("text", indicators);
-        Array ra = c.createArrayOf("text", regions);
-        try (PreparedStatement s = c.prepareStatement("""
+    private Map<SeriesKey, Integer> createSeries(Collection<SeriesKey> keys, Set<Integer> created) {
+        Jdbc.SqlArray indicators = Jdbc.array("text", keys.stream().map(SeriesKey::indicator).toList());
+        Jdbc.SqlArray regions = Jdbc.array("text", keys.stream().map(SeriesKey::region).toList());
+        created.addAll(jdbc.list("""
                 INSERT INTO series (indicator, region) SELECT * FROM unnest(?::text[], ?::text[])
-                ON CONFLICT (indicator, region) DO NOTHING RETURNING id""")) {
-            s.setArray(1, ia);
-            s.setArray(2, ra);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    created.add(rs.getInt(1));
-                }
-            }
-        }
+                ON CONFLICT (indicator, region) DO NOTHING RETURNING id""", rs -> rs.getInt(1), indicators, regions));
         Map<SeriesKey, Integer> ids = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("""
+        jdbc.list("""
                 SELECT s.id, s.indicator, s.region FROM series s
-                JOIN unnest(?::text[], ?::text[]) AS k(indicator, region) USING (indicator, region)""")) {
-            s.setArray(1, ia);
-            s.setArray(2, ra);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.put(new SeriesKey(rs.getString(2), rs.getString(3)), rs.getInt(1));
-                }
-            }
-        }
+                JOIN unnest(?::text[], ?::text[]) AS k(indicator, region) USING (indicator, region)""",
+                rs -> ids.put(new SeriesKey(rs.getString(2), rs.getString(3)), rs.getInt(1)), indicators, regions);
         return ids;
     }
 
     /** The latest vintage of each (series, period), one index probe per key so a growing table never gets scanned. */
-    private static Map<String, Vintage> latest(Connection c, List<ObservationInput> inputs, Map<SeriesKey, Integer> seriesIds)
-            throws SQLException {
-        Integer[] ids = new Integer[inputs.size()];
-        String[] periods = new String[inputs.size()];
-        for (int i = 0; i < inputs.size(); i++) {
-            ids[i] = seriesIds.get(inputs.get(i).series());
-            periods[i] = inputs.get(i).period().toString();
-        }
+    private Map<String, Vintage> latest(List<ObservationInput> inputs, Map<SeriesKey, Integer> seriesIds) {
         Map<String, Vintage> out = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("""
+        jdbc.list("""
                 SELECT k.series_id, k.period, v.value, v.status, v.source, v.published, v.received_at, v.note
                 FROM unnest(?::int[], ?::date[]) AS k(series_id, period)
                 CROSS JOIN LATERAL (
                     SELECT o.value, o.status, o.source, o.published, o.received_at, o.note FROM observation o
                     WHERE o.series_id = k.series_id AND o.period = k.period
-                    ORDER BY o.published DESC, o.received_at DESC LIMIT 1) v""")) {
-            s.setArray(1, c.createArrayOf("int4", ids));
-            s.setArray(2, c.createArrayOf("text", periods));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getInt(1) + "|" + rs.getObject(2, LocalDate.class), vintage(rs, 2));
-                }
-            }
-        }
+                    ORDER BY o.published DESC, o.received_at DESC LIMIT 1) v""",
+                rs -> out.put(rs.getInt(1) + "|" + rs.getObject(2, LocalDate.class), vintage(rs, 2)),
+                Jdbc.array("int4", inputs.stream().map(in -> seriesIds.get(in.series())).toList()),
+                Jdbc.array("text", inputs.stream().map(in -> in.period().toString()).toList()));
         return out;
     }
 
-    private static void copyNew(Connection c, List<ObservationInput> rows, Map<SeriesKey, Integer> seriesIds)
-            throws SQLException, IOException {
+    /** New observations in bulk with {@code COPY}, on the transaction's connection. */
+    private void copyNew(List<ObservationInput> rows, Map<SeriesKey, Integer> seriesIds) {
         if (rows.isEmpty()) {
             return;
         }
@@ -209,9 +173,14 @@ public class ObservationStore {
             copyText(data, in.source()).append('\t');
             copyText(data, in.note()).append('\n');
         }
-        c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY observation (series_id, period, published, value, status, source, note) FROM STDIN",
-                new StringReader(data.toString()));
+        String copy = "COPY observation (series_id, period, published, value, status, source, note) FROM STDIN";
+        jdbc.inConnection(copy, c -> {
+            try {
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(data.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not copy observations", e);
+            }
+        });
     }
 
     /** A field in COPY's text format: backslash-N for null, backslash escapes for separators and backslashes. */
@@ -232,46 +201,26 @@ public class ObservationStore {
         return out;
     }
 
-    private static void insertVintages(Connection c, List<ObservationInput> rows, Map<SeriesKey, Integer> seriesIds) throws SQLException {
+    private void insertVintages(List<ObservationInput> rows, Map<SeriesKey, Integer> seriesIds) {
         if (rows.isEmpty()) {
             return;
         }
-        int n = rows.size();
-        Integer[] ids = new Integer[n];
-        String[] periods = new String[n];
-        String[] published = new String[n];
-        String[] values = new String[n];
-        String[] statuses = new String[n];
-        String[] sources = new String[n];
-        String[] notes = new String[n];
-        for (int i = 0; i < n; i++) {
-            ObservationInput in = rows.get(i);
-            ids[i] = seriesIds.get(in.series());
-            periods[i] = in.period().toString();
-            published[i] = in.published().toString();
-            values[i] = in.value().toPlainString();
-            statuses[i] = in.status();
-            sources[i] = in.source();
-            notes[i] = in.note();
-        }
         // A second value for the same observation and publication date within one transaction replaces the first:
         // both would carry the same received time, so they are one vintage.
-        try (PreparedStatement s = c.prepareStatement("""
+        jdbc.update("""
                 INSERT INTO observation (series_id, period, published, received_at, value, status, source, note)
                 SELECT series_id, period, published, now(), value, status, source, note
                 FROM unnest(?::int[], ?::date[], ?::date[], ?::numeric[], ?::text[], ?::text[], ?::text[])
                      AS t(series_id, period, published, value, status, source, note)
                 ON CONFLICT (series_id, period, published, received_at) DO UPDATE
-                SET value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note""")) {
-            s.setArray(1, c.createArrayOf("int4", ids));
-            s.setArray(2, c.createArrayOf("text", periods));
-            s.setArray(3, c.createArrayOf("text", published));
-            s.setArray(4, c.createArrayOf("text", values));
-            s.setArray(5, c.createArrayOf("text", statuses));
-            s.setArray(6, c.createArrayOf("text", sources));
-            s.setArray(7, c.createArrayOf("text", notes));
-            s.executeUpdate();
-        }
+                SET value = excluded.value, status = excluded.status, source = excluded.source, note = excluded.note""",
+                Jdbc.array("int4", rows.stream().map(in -> seriesIds.get(in.series())).toList()),
+                Jdbc.array("text", rows.stream().map(in -> in.period().toString()).toList()),
+                Jdbc.array("text", rows.stream().map(in -> in.published().toString()).toList()),
+                Jdbc.array("text", rows.stream().map(in -> in.value().toPlainString()).toList()),
+                Jdbc.array("text", rows.stream().map(ObservationInput::status).toList()),
+                Jdbc.array("text", rows.stream().map(ObservationInput::source).toList()),
+                Jdbc.array("text", rows.stream().map(ObservationInput::note).toList()));
     }
 
     /**
@@ -286,14 +235,14 @@ public class ObservationStore {
                        o.published, o.received_at, o.note
                 FROM series s JOIN observation o ON o.series_id = s.id
                 WHERE s.indicator = ANY (?::text[])""");
-        List<Object> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>(List.of(Jdbc.array("text", indicators)));
         filters(sql, params, regions, from, until);
         if (asOf != null) {
             sql.append(" AND o.published <= ?");
             params.add(asOf);
         }
         sql.append(" ORDER BY o.series_id, o.period, o.published DESC, o.received_at DESC");
-        return read(sql.toString(), indicators, params, rs -> vintage(rs, 3));
+        return read(sql.toString(), params, rs -> vintage(rs, 3));
     }
 
     /** Values this service derived, as vintages with status {@code derived}; same filters as {@link #values}. */
@@ -303,9 +252,9 @@ public class ObservationStore {
                 SELECT s.indicator, s.region, o.period, o.value, o.updated_at
                 FROM series s JOIN derived_value o ON o.series_id = s.id
                 WHERE s.indicator = ANY (?::text[])""");
-        List<Object> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>(List.of(Jdbc.array("text", indicators)));
         filters(sql, params, regions, from, until);
-        return read(sql.toString(), indicators, params, rs -> {
+        return read(sql.toString(), params, rs -> {
             OffsetDateTime updated = rs.getObject(5, OffsetDateTime.class);
             return new Vintage(rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), Derived.STATUS, Derived.SOURCE,
                     updated.toLocalDate(), updated, null);
@@ -315,7 +264,7 @@ public class ObservationStore {
     private static void filters(StringBuilder sql, List<Object> params, Collection<String> regions, LocalDate from, LocalDate until) {
         if (regions != null) {
             sql.append(" AND s.region = ANY (?::text[])");
-            params.add(regions);
+            params.add(Jdbc.array("text", regions));
         }
         if (from != null) {
             sql.append(" AND o.period >= ?");
@@ -327,119 +276,70 @@ public class ObservationStore {
         }
     }
 
-    private interface RowReader {
-        Vintage read(ResultSet rs) throws SQLException;
-    }
-
-    private Map<SeriesKey, TreeMap<LocalDate, Vintage>> read(String sql, Collection<String> indicators, List<Object> params,
-                                                            RowReader reader) {
+    private Map<SeriesKey, TreeMap<LocalDate, Vintage>> read(String sql, List<Object> params, Jdbc.RowMapper<Vintage> reader) {
         Map<SeriesKey, TreeMap<LocalDate, Vintage>> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("text", indicators.toArray()));
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof Collection<?> list) {
-                    s.setArray(i + 2, c.createArrayOf("text", list.toArray()));
-                } else {
-                    s.setObject(i + 2, p);
-                }
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Vintage v = reader.read(rs);
-                    out.computeIfAbsent(new SeriesKey(rs.getString(1), rs.getString(2)), k -> new TreeMap<>()).put(v.period(), v);
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read observations", e);
-        }
+        jdbc.list(sql, rs -> {
+            Vintage v = reader.map(rs);
+            return out.computeIfAbsent(new SeriesKey(rs.getString(1), rs.getString(2)), k -> new TreeMap<>()).put(v.period(), v);
+        }, params.toArray());
+        return out;
     }
 
     /** Whether any value was ever received for the series. */
     public boolean hasObservations(SeriesKey key) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+        return jdbc.one("""
                 SELECT EXISTS (SELECT 1 FROM observation o JOIN series s ON s.id = o.series_id
-                               WHERE s.indicator = ? AND s.region = ?)""")) {
-            s.setString(1, key.indicator());
-            s.setString(2, key.region());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read series " + key.subject(), e);
-        }
+                               WHERE s.indicator = ? AND s.region = ?)""", rs -> rs.getBoolean(1),
+                key.indicator(), key.region()).orElseThrow();
+    }
+
+    /** Whether any observation or derived value exists for the indicator. */
+    public boolean hasData(String indicator) {
+        return jdbc.one("""
+                SELECT EXISTS (SELECT 1 FROM series s WHERE s.indicator = ?
+                    AND (EXISTS (SELECT 1 FROM observation o WHERE o.series_id = s.id)
+                      OR EXISTS (SELECT 1 FROM derived_value d WHERE d.series_id = s.id)))""", rs -> rs.getBoolean(1),
+                indicator).orElseThrow();
     }
 
     /** Every vintage of one observation, newest publication first. */
     public List<Vintage> history(SeriesKey key, LocalDate period) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+        return jdbc.list("""
                 SELECT o.period, o.value, o.status, o.source, o.published, o.received_at, o.note
                 FROM observation o JOIN series s ON s.id = o.series_id
                 WHERE s.indicator = ? AND s.region = ? AND o.period = ?
-                ORDER BY o.published DESC, o.received_at DESC""")) {
-            s.setString(1, key.indicator());
-            s.setString(2, key.region());
-            s.setObject(3, period);
-            List<Vintage> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(vintage(rs, 1));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read history", e);
-        }
+                ORDER BY o.published DESC, o.received_at DESC""", rs -> vintage(rs, 1), key.indicator(), key.region(), period);
     }
+
     /** Replaces the derived values of the given series, returning what each (series, period) held before. */
     public Map<SeriesKey, Map<LocalDate, BigDecimal>> replaceDerived(String indicator, Map<SeriesKey, Map<LocalDate, BigDecimal>> values) {
         Map<SeriesKey, Map<LocalDate, BigDecimal>> before = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT s.region, d.period, d.value FROM derived_value d JOIN series s ON s.id = d.series_id
-                    WHERE s.indicator = ? ORDER BY s.region, d.period FOR UPDATE OF d""")) {
-                s.setString(1, indicator);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        before.computeIfAbsent(new SeriesKey(indicator, rs.getString(1)), k -> new TreeMap<>())
-                                .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
-                    }
-                }
-            }
-            Map<SeriesKey, Integer> ids = values.isEmpty() ? Map.of() : createSeries(c, values.keySet(), new HashSet<>());
-            List<Integer> seriesIds = new ArrayList<>();
-            List<String> periods = new ArrayList<>();
-            List<String> numbers = new ArrayList<>();
-            values.forEach((key, byPeriod) -> byPeriod.forEach((period, value) -> {
-                seriesIds.add(ids.get(key));
-                periods.add(period.toString());
-                numbers.add(value.toPlainString());
-            }));
-            try (PreparedStatement s = c.prepareStatement("""
-                    DELETE FROM derived_value d USING series s WHERE s.id = d.series_id AND s.indicator = ?
-                    AND NOT EXISTS (SELECT 1 FROM unnest(?::int[], ?::date[]) AS k(series_id, period)
-                                    WHERE k.series_id = d.series_id AND k.period = d.period)""")) {
-                s.setString(1, indicator);
-                s.setArray(2, c.createArrayOf("int4", seriesIds.toArray()));
-                s.setArray(3, c.createArrayOf("text", periods.toArray()));
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO derived_value (series_id, period, value)
-                    SELECT * FROM unnest(?::int[], ?::date[], ?::numeric[])
-                    ON CONFLICT (series_id, period) DO UPDATE SET value = excluded.value, updated_at = now()
-                    WHERE derived_value.value <> excluded.value""")) {
-                s.setArray(1, c.createArrayOf("int4", seriesIds.toArray()));
-                s.setArray(2, c.createArrayOf("text", periods.toArray()));
-                s.setArray(3, c.createArrayOf("text", numbers.toArray()));
-                s.executeUpdate();
-            }
-            return before;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write derived values of " + indicator, e);
-        }
+        jdbc.list("""
+                SELECT s.region, d.period, d.value FROM derived_value d JOIN series s ON s.id = d.series_id
+                WHERE s.indicator = ? ORDER BY s.region, d.period FOR UPDATE OF d""",
+                rs -> before.computeIfAbsent(new SeriesKey(indicator, rs.getString(1)), k -> new TreeMap<>())
+                        .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)), indicator);
+        Map<SeriesKey, Integer> ids = values.isEmpty() ? Map.of() : createSeries(values.keySet(), new HashSet<>());
+        List<Integer> seriesIds = new ArrayList<>();
+        List<String> periods = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        values.forEach((key, byPeriod) -> byPeriod.forEach((period, value) -> {
+            seriesIds.add(ids.get(key));
+            periods.add(period.toString());
+            numbers.add(value.toPlainString());
+        }));
+        jdbc.update("""
+                DELETE FROM derived_value d USING series s WHERE s.id = d.series_id AND s.indicator = ?
+                AND NOT EXISTS (SELECT 1 FROM unnest(?::int[], ?::date[]) AS k(series_id, period)
+                                WHERE k.series_id = d.series_id AND k.period = d.period)""",
+                indicator, Jdbc.array("int4", seriesIds), Jdbc.array("text", periods));
+        jdbc.update("""
+                INSERT INTO derived_value (series_id, period, value)
+                SELECT * FROM unnest(?::int[], ?::date[], ?::numeric[])
+                ON CONFLICT (series_id, period) DO UPDATE SET value = excluded.value, updated_at = now()
+                WHERE derived_value.value <> excluded.value""",
+                Jdbc.array("int4", seriesIds), Jdbc.array("text", periods), Jdbc.array("text", numbers));
+        return before;
     }
 
     private static Vintage vintage(ResultSet rs, int first) throws SQLException {

@@ -3,7 +3,7 @@ package io.jjj.indicators.feed;
 import io.jjj.indicators.domain.Catalogue;
 import io.jjj.indicators.domain.Indicator;
 import io.jjj.indicators.domain.IndicatorRules;
-import io.jjj.indicators.events.IndicatorEvents;
+import io.jjj.indicators.domain.IndicatorEvents;
 import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.feeds.FeedCounts;
 import io.jjj.platform.feeds.FeedHandler;

@@ -6,7 +6,7 @@ import io.jjj.indicators.domain.ObservationInput;
 import io.jjj.indicators.domain.ObservationStatus;
 import io.jjj.indicators.domain.ObservationStore;
 import io.jjj.indicators.domain.SeriesKey;
-import io.jjj.indicators.events.IndicatorEvents;
+import io.jjj.indicators.domain.IndicatorEvents;
 import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.feeds.FeedCounts;
 import io.jjj.platform.feeds.FeedHandler;

@@ -1,7 +1,5 @@
-package io.jjj.indicators.events;
+package io.jjj.indicators.domain;
 
-import io.jjj.indicators.domain.Indicator;
-import io.jjj.indicators.domain.SeriesKey;
 import io.jjj.platform.events.EventPublisher;
 
 import java.math.BigDecimal;
@@ -29,7 +27,7 @@ public final class IndicatorEvents {
     /** The data of a catalogue event: the entry as it now stands. */
     public record IndicatorChange(String code, String nameEn, String nameZh, String unit, BigDecimal scale,
                                   boolean additive, String frequency, String description, String source,
-                                  boolean derived, int version) {
+                                  boolean derived, long version) {
     }
 
     private IndicatorEvents() {

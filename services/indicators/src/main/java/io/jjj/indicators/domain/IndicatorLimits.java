@@ -1,6 +1,6 @@
-package io.jjj.indicators.config;
+package io.jjj.indicators.domain;
 
-import io.jjj.indicators.domain.IndicatorRules;
+import io.jjj.indicators.config.IndicatorsConfig;
 import io.jjj.platform.input.TextLimits;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package io.jjj.indicators.events;
+package io.jjj.indicators.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jjj.indicators.config.IndicatorsConfig;
