@@ -8,7 +8,7 @@ import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
 import io.jjj.projects.domain.FlowMatrix;
 import io.jjj.projects.domain.ProjectFilter;
-import io.jjj.projects.domain.ProjectQueries;
+import io.jjj.projects.domain.ProjectJdbcQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -70,10 +70,10 @@ public class ProjectAnalyticsResource {
     }
 
     private final FlowMatrix flows;
-    private final ProjectQueries queries;
+    private final ProjectJdbcQueries queries;
     private final Regions regions;
 
-    public ProjectAnalyticsResource(FlowMatrix flows, ProjectQueries queries, Regions regions) {
+    public ProjectAnalyticsResource(FlowMatrix flows, ProjectJdbcQueries queries, Regions regions) {
         this.flows = flows;
         this.queries = queries;
         this.regions = regions;

@@ -22,7 +22,7 @@ import io.jjj.projects.domain.Lifecycle;
 import io.jjj.projects.domain.Project;
 import io.jjj.projects.domain.ProjectDraft;
 import io.jjj.projects.domain.ProjectFilter;
-import io.jjj.projects.domain.ProjectQueries;
+import io.jjj.projects.domain.ProjectJdbcQueries;
 import io.jjj.projects.domain.ProjectRules;
 import io.jjj.projects.domain.ProjectService;
 import io.jjj.projects.domain.SearchText;
@@ -83,13 +83,13 @@ public class ProjectResource {
             .map(RecordComponent::getName).toList());
 
     private final ProjectService service;
-    private final ProjectQueries queries;
+    private final ProjectJdbcQueries queries;
     private final Regions regions;
     private final ObjectMapper json;
     private final Sources sources;
     private final PublicLinks links;
 
-    public ProjectResource(ProjectService service, ProjectQueries queries, Regions regions, ObjectMapper json, Sources sources,
+    public ProjectResource(ProjectService service, ProjectJdbcQueries queries, Regions regions, ObjectMapper json, Sources sources,
                            PublicLinks links, ParkedEventResource parked) {
         this.parked = parked;
         this.service = service;

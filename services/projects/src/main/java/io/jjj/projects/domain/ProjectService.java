@@ -4,7 +4,6 @@ import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
-import io.jjj.projects.events.ProjectEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -16,8 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** Every write to the registry: validation, the lifecycle, optimistic concurrency, history and events. */
+/**
+ * The registry's reads of one project and every write: validation, the lifecycle, optimistic concurrency, history
+ * and events, each call one transaction (a feed's rows join the feed's).
+ */
 @ApplicationScoped
+@Transactional
 public class ProjectService {
 
     public static final String CHANNEL_API = "api";
@@ -32,20 +35,23 @@ public class ProjectService {
     public enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
     private final ProjectRepository repository;
+    private final ProjectJdbcQueries queries;
     private final ProjectRules rules;
     private final Regions regions;
     private final EventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    public ProjectService(ProjectRepository repository, ProjectRules rules, Regions regions, EventPublisher events) {
+    public ProjectService(ProjectRepository repository, ProjectJdbcQueries queries, ProjectRules rules, Regions regions,
+                          EventPublisher events) {
         this.repository = repository;
+        this.queries = queries;
         this.rules = rules;
         this.regions = regions;
         this.events = events;
     }
 
     public Project get(String id, LocalDate asOf) {
-        return (asOf == null ? repository.find(id) : repository.asOf(id, asOf))
+        return (asOf == null ? repository.find(id) : queries.asOf(id, asOf))
                 .orElseThrow(() -> asOf == null ? ProblemException.notFound("No project '" + id + "'")
                         : ProblemException.notFound("Project '" + id + "' did not exist on " + asOf));
     }
@@ -55,26 +61,22 @@ public class ProjectService {
         return repository.history(id);
     }
 
-    @Transactional
     public Project create(ProjectDraft draft) {
         return register(valid(draft), CHANNEL_API).project();
     }
 
-    @Transactional
     public Project replace(String id, ProjectDraft draft, String ifMatch) {
         Project current = get(id, null);
         requireMatch(ifMatch, current);
         return change(current, valid(draft), CHANNEL_API, null).project();
     }
 
-    @Transactional
     public Project patch(String id, UnaryOperator<ProjectDraft> patch, String ifMatch) {
         Project current = get(id, null);
         requireMatch(ifMatch, current);
         return change(current, valid(patch.apply(editable(current))), CHANNEL_API, null).project();
     }
 
-    @Transactional
     public Project changeStatus(String id, String rawStatus, LocalDate effective, String note, String ifMatch) {
         rules.note(note).ifPresent(error -> {
             throw ProblemException.badRequest("note: " + error.message(), error);
@@ -132,9 +134,8 @@ public class ProjectService {
 
     private Written register(Project candidate, String channel) {
         LocalDate since = candidate.signed() != null && candidate.signed().isBefore(today()) ? candidate.signed() : today();
-        Project p = candidate.withIdentity(repository.nextId(), since, null, 1);
-        repository.insert(p);
-        repository.addVersion(p.id(), "registered", channel, since, null, ProjectDiff.between(null, p));
+        Project p = repository.insert(candidate.withIdentity(repository.nextId(), since, null, 1));
+        repository.addVersion(p.id(), "registered", channel, since, null, ProjectDiff.between(null, p), clock.instant());
         events.publishAll(List.of(ProjectEvents.registered(p)));
         return new Written(p, Outcome.INSERTED, 1);
     }
@@ -159,25 +160,24 @@ public class ProjectService {
         if (changes.isEmpty()) {
             return new Written(current, Outcome.UNCHANGED, 0);
         }
-        if (!repository.update(next, current.version())) {
-            throw ProblemException.preconditionFailed("Project " + current.id() + " was changed by someone else meanwhile; "
-                    + "read it again and retry with its new ETag");
-        }
+        Project written = repository.update(next, current.version()).orElseThrow(() -> ProblemException.preconditionFailed(
+                "Project " + current.id() + " was changed by someone else meanwhile; read it again and retry with its new ETag"));
         boolean attributesChange = changes.keySet().stream().anyMatch(f -> !STATUS_FIELDS.contains(f));
         String note = statusNote == null ? null : statusNote.note();
-        repository.addVersion(next.id(), statusChanges ? "status-changed" : "updated", channel, effective, note, changes);
+        repository.addVersion(next.id(), statusChanges ? "status-changed" : "updated", channel, effective, note, changes,
+                clock.instant());
         if (statusChanges && effective.isBefore(today())) {
             repository.carryStatusForward(next.id(), effective, next.status(), since, suspendedFrom);
         }
         List<EventPublisher.Draft> drafts = new ArrayList<>();
         if (attributesChange) {
-            drafts.add(ProjectEvents.updated(next));
+            drafts.add(ProjectEvents.updated(written));
         }
         if (statusChanges) {
-            drafts.add(ProjectEvents.statusChanged(next, current.status(), effective, note));
+            drafts.add(ProjectEvents.statusChanged(written, current.status(), effective, note));
         }
         events.publishAll(drafts);
-        return new Written(next, Outcome.UPDATED, drafts.size());
+        return new Written(written, Outcome.UPDATED, drafts.size());
     }
 
     public static ProblemException lifecycleConflict(Project current, String wanted) {

@@ -6,19 +6,26 @@ import io.jjj.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Listings, statistics and flow totals, straight in SQL. */
+/**
+ * The analytical reads, straight in JDBC: listings (now or {@code asOf} a date), statistics, flow totals, and one
+ * project as it stood on a date. Writes go through the entities ({@link ProjectRepository}).
+ */
 @ApplicationScoped
-public class ProjectQueries {
+public class ProjectJdbcQueries {
 
     /** Stats dimensions and the SQL expression of each. */
     public static final Map<String, String> GROUPS = Map.of(
@@ -33,9 +40,25 @@ public class ProjectQueries {
     public record Flow(String origin, String destination, long projects, BigDecimal investmentCny100m, long jobs) {
     }
 
+    /** The project columns as {@link #read} takes them. */
+    private static final String SELECT = "id, ref, name_en, name_zh, kind, sector, chain, origin, destination, organisations, "
+            + "investment_amount, investment_currency, investment_basis, investment_cny_100m, jobs, area_km2, lon, lat, "
+            + "metrics, signed, signed_year, construction_start, operational, status, status_since, suspended_from, "
+            + "sources, version";
+
+    /** Rows shaped like {@code project}, as they stood on the date bound to its one parameter. */
+    private static final String AS_OF_SOURCE = "SELECT (jsonb_populate_record(NULL::project, v.state)).* FROM ("
+            + "SELECT DISTINCT ON (project_id) state FROM project_version WHERE effective <= ? "
+            + "ORDER BY project_id, effective DESC, seq DESC) v";
+
+    /** One row of {@code project_flow}: the totals of one origin, destination and signed year (0: none). */
+    public record FlowRow(String origin, String destination, int signedYear, long projects, BigDecimal investmentCny100m,
+                          long jobs) {
+    }
+
     private final AgroalDataSource dataSource;
 
-    public ProjectQueries(AgroalDataSource dataSource) {
+    public ProjectJdbcQueries(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -45,7 +68,7 @@ public class ProjectQueries {
      */
     public Page<Project> list(ProjectFilter filter, PageRequest page) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + ProjectRepository.SELECT + " FROM " + source(filter, params) + where(filter, params)
+        String sql = "SELECT " + SELECT + " FROM " + source(filter, params) + where(filter, params)
                 + " ORDER BY " + String.join(", ", filter.sort()) + " LIMIT ? OFFSET ?";
         params.add(page.size());
         params.add(page.offset());
@@ -55,7 +78,7 @@ public class ProjectQueries {
                 bind(s, params);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        items.add(ProjectRepository.read(rs));
+                        items.add(read(rs));
                     }
                 }
             }
@@ -121,12 +144,64 @@ public class ProjectQueries {
         return out;
     }
 
+    /** The project as it stood on {@code date}: the latest version that had taken effect by then. */
+    public Optional<Project> asOf(String id, LocalDate date) {
+        String sql = "SELECT " + SELECT + " FROM (SELECT (jsonb_populate_record(NULL::project, state)).* FROM project_version "
+                + "WHERE project_id = ? AND effective <= ? ORDER BY effective DESC, seq DESC LIMIT 1) p";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, id);
+            s.setDate(2, Date.valueOf(date));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every row of {@code project_flow}, as {@link FlowTotals} holds them. */
+    public List<FlowRow> flowRows() {
+        List<FlowRow> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT origin, destination, signed_year, projects, investment_cny_100m, jobs FROM project_flow");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new FlowRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5),
+                        rs.getLong(6)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    private static Project read(ResultSet rs) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("investment_amount");
+        String currency = rs.getString("investment_currency");
+        String basis = rs.getString("investment_basis");
+        Project.ProjectInvestment investment = amount == null && currency == null ? null
+                : new Project.ProjectInvestment(amount, currency, basis);
+        return new Project(rs.getString("id"), rs.getString("ref"), rs.getString("name_en"), rs.getString("name_zh"),
+                rs.getString("kind"), rs.getString("sector"), rs.getString("chain"), rs.getString("origin"),
+                rs.getString("destination"), strings(rs.getArray("organisations")), investment,
+                rs.getBigDecimal("investment_cny_100m"), rs.getObject("jobs", Long.class), rs.getBigDecimal("area_km2"),
+                new Project.ProjectLocation(rs.getDouble("lon"), rs.getDouble("lat")), ProjectJson.readMap(rs.getString("metrics")),
+                rs.getObject("signed", LocalDate.class), rs.getObject("signed_year", Integer.class),
+                rs.getObject("construction_start", LocalDate.class), rs.getObject("operational", LocalDate.class),
+                rs.getString("status"), rs.getObject("status_since", LocalDate.class), rs.getString("suspended_from"),
+                strings(rs.getArray("sources")), rs.getLong("version"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
     private static String source(ProjectFilter f, List<Object> params) {
         if (f.asOf() == null) {
             return "project p";
         }
         params.add(Date.valueOf(f.asOf()));
-        return "(" + ProjectRepository.AS_OF_SOURCE + ") p";
+        return "(" + AS_OF_SOURCE + ") p";
     }
 
     private static String where(ProjectFilter f, List<Object> params) {
