@@ -1,17 +1,14 @@
 package io.jjj.projects.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.jjj.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,11 +17,11 @@ import java.util.Map;
 
 /**
  * A project row as the registry stores it; only the domain sees it, everything outside speaks {@link Project}.
- * {@code version} is the optimistic lock behind the ETag.
+ * Its {@code version} is the optimistic lock behind the ETag.
  */
 @Entity
 @Table(name = "project")
-public class ProjectEntity extends PanacheEntityBase {
+public class ProjectEntity extends VersionedEntity {
 
     @Id
     public String id;
@@ -69,17 +66,11 @@ public class ProjectEntity extends PanacheEntityBase {
     public String[] sources;
     @Column(name = "search_text")
     public String searchText;
-    @Version
-    public long version;
-    @UpdateTimestamp
-    @Column(name = "updated_at", columnDefinition = "timestamptz")
-    public Instant updatedAt;
 
-    /** A new row for {@code p}, whose id and first version are already assigned. */
+    /** A new row for {@code p}, whose id is already assigned. */
     static ProjectEntity of(Project p) {
         ProjectEntity e = new ProjectEntity();
         e.id = p.id();
-        e.version = p.version();
         e.assign(p);
         return e;
     }

@@ -1,15 +1,13 @@
 package io.jjj.projects.domain;
 
-import io.agroal.api.AgroalDataSource;
+import io.jjj.platform.jdbc.Jdbc;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -56,10 +54,10 @@ public class ProjectJdbcQueries {
                           long jobs) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    public ProjectJdbcQueries(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public ProjectJdbcQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -72,35 +70,17 @@ public class ProjectJdbcQueries {
                 + " ORDER BY " + String.join(", ", filter.sort()) + " LIMIT ? OFFSET ?";
         params.add(page.size());
         params.add(page.offset());
-        List<Project> items = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, params);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(read(rs));
-                    }
-                }
-            }
-            boolean lastPageSeenWhole = !items.isEmpty() && items.size() < page.size();
-            long total = lastPageSeenWhole ? page.offset() + items.size()
-                    : page.offset() == 0 && items.isEmpty() ? 0 : count(c, filter);
-            return Page.of(items, page, total);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        List<Project> items = jdbc.list(sql, ProjectJdbcQueries::read, params.toArray());
+        boolean lastPageSeenWhole = !items.isEmpty() && items.size() < page.size();
+        long total = lastPageSeenWhole ? page.offset() + items.size()
+                : page.offset() == 0 && items.isEmpty() ? 0 : count(filter);
+        return Page.of(items, page, total);
     }
 
-    private long count(Connection c, ProjectFilter filter) throws SQLException {
+    private long count(ProjectFilter filter) {
         List<Object> params = new ArrayList<>();
         String sql = "SELECT count(*) FROM " + source(filter, params) + where(filter, params);
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return jdbc.one(sql, rs -> rs.getLong(1), params.toArray()).orElseThrow();
     }
 
     public List<Group> stats(String groupBy, ProjectFilter filter) {
@@ -108,71 +88,32 @@ public class ProjectJdbcQueries {
         String key = GROUPS.get(groupBy);
         String sql = "SELECT " + key + " AS key, count(*), coalesce(sum(investment_cny_100m), 0), coalesce(sum(jobs), 0) FROM "
                 + source(filter, params) + where(filter, params) + " GROUP BY 1 ORDER BY 1 NULLS LAST";
-        List<Group> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Group(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return jdbc.list(sql, rs -> new Group(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4)),
+                params.toArray());
     }
 
     /** Totals per recorded origin and destination over projects signed in [fromYear, toYear] (null: open). */
     public List<Flow> flows(Integer fromYear, Integer toYear) {
+        boolean everyYear = fromYear == null && toYear == null;
         String sql = "SELECT origin, destination, sum(projects), sum(investment_cny_100m), sum(jobs) FROM project_flow"
-                + (fromYear == null && toYear == null ? "" : " WHERE signed_year BETWEEN ? AND ?")
-                + " GROUP BY origin, destination";
-        List<Flow> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (fromYear != null || toYear != null) {
-                s.setInt(1, fromYear == null ? 1 : fromYear);
-                s.setInt(2, toYear == null ? 9999 : toYear);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Flow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+                + (everyYear ? "" : " WHERE signed_year BETWEEN ? AND ?") + " GROUP BY origin, destination";
+        Object[] years = everyYear ? new Object[0] : new Object[] {fromYear == null ? 1 : fromYear, toYear == null ? 9999 : toYear};
+        return jdbc.list(sql, rs -> new Flow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5)),
+                years);
     }
 
     /** The project as it stood on {@code date}: the latest version that had taken effect by then. */
     public Optional<Project> asOf(String id, LocalDate date) {
-        String sql = "SELECT " + SELECT + " FROM (SELECT (jsonb_populate_record(NULL::project, state)).* FROM project_version "
-                + "WHERE project_id = ? AND effective <= ? ORDER BY effective DESC, seq DESC LIMIT 1) p";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id);
-            s.setDate(2, Date.valueOf(date));
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return jdbc.one("SELECT " + SELECT + " FROM (SELECT (jsonb_populate_record(NULL::project, state)).* FROM project_version "
+                + "WHERE project_id = ? AND effective <= ? ORDER BY effective DESC, seq DESC LIMIT 1) p",
+                ProjectJdbcQueries::read, id, Date.valueOf(date));
     }
 
     /** Every row of {@code project_flow}, as {@link FlowTotals} holds them. */
     public List<FlowRow> flowRows() {
-        List<FlowRow> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT origin, destination, signed_year, projects, investment_cny_100m, jobs FROM project_flow");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new FlowRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5),
+        return jdbc.list("SELECT origin, destination, signed_year, projects, investment_cny_100m, jobs FROM project_flow",
+                rs -> new FlowRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5),
                         rs.getLong(6)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
     }
 
     private static Project read(ResultSet rs) throws SQLException {
@@ -237,18 +178,7 @@ public class ProjectJdbcQueries {
     private static void in(List<String> terms, List<Object> params, String column, Collection<String> values) {
         if (values != null && !values.isEmpty()) {
             terms.add(column + " = ANY (?)");
-            params.add(values.toArray(String[]::new));
-        }
-    }
-
-    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof String[] array) {
-                s.setArray(i + 1, s.getConnection().createArrayOf("text", array));
-            } else {
-                s.setObject(i + 1, p);
-            }
+            params.add(Jdbc.array("text", values));
         }
     }
 }

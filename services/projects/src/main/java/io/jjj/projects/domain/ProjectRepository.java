@@ -3,14 +3,11 @@ package io.jjj.projects.domain;
 import io.jjj.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,22 +49,20 @@ public class ProjectRepository {
         return entity.toProject();
     }
 
-    /** Writes {@code p} over the project if it is still at {@code expectedVersion}; empty when it moved on meanwhile. */
-    public Optional<Project> update(Project p, long expectedVersion) {
+    /**
+     * Writes {@code p} over the project as this transaction read it. When another writer changed it meanwhile, the
+     * version check of the write fails with an {@code OptimisticLockException} (a 412).
+     */
+    public Project update(Project p) {
         ProjectEntity entity = ProjectEntity.findById(p.id());
-        if (entity == null || entity.version != expectedVersion) {
-            return Optional.empty();
-        }
         entity.assign(p);
         try {
             ProjectEntity.flush();
-        } catch (OptimisticLockException e) {
-            return Optional.empty();
         } catch (PersistenceException e) {
             throw uniqueRef(e, "ref '" + p.ref() + "' belongs to another project");
         }
         flowTotals.markChanged();
-        return Optional.of(entity.toProject());
+        return entity.toProject();
     }
 
     public Optional<Project> find(String id) {
@@ -86,7 +81,7 @@ public class ProjectRepository {
 
     /** Records a version: the change, and the project as it now stands. */
     public void addVersion(String id, String change, String channel, LocalDate effective, String note,
-                           Map<String, Object> changes, Instant recordedAt) {
+                           Map<String, Object> changes, OffsetDateTime recordedAt) {
         ProjectEntity project = ProjectEntity.findById(id);
         ProjectVersionEntity entry = new ProjectVersionEntity();
         entry.projectId = id;
@@ -120,10 +115,11 @@ public class ProjectRepository {
     public List<Change> history(String id) {
         return ProjectVersionEntity.<ProjectVersionEntity>list("projectId = ?1 order by seq", id).stream()
                 .map(v -> new Change(v.seq, v.version, v.change, v.channel, v.effective,
-                        v.recordedAt.atOffset(ZoneOffset.UTC), v.note, ProjectJson.readMap(v.changes)))
+                        v.recordedAt, v.note, ProjectJson.readMap(v.changes)))
                 .toList();
     }
 
+    /** A taken ref is the client's conflict; anything else goes on as it is (a stale version is a 412 already). */
     private static RuntimeException uniqueRef(PersistenceException e, String detail) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {

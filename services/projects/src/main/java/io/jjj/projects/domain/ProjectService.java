@@ -1,14 +1,16 @@
 package io.jjj.projects.domain;
 
 import io.jjj.platform.events.EventPublisher;
+import io.jjj.platform.http.ConditionalWrites;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
+import io.jjj.platform.time.Today;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +41,11 @@ public class ProjectService {
     private final ProjectRules rules;
     private final Regions regions;
     private final EventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Today today;
 
     public ProjectService(ProjectRepository repository, ProjectJdbcQueries queries, ProjectRules rules, Regions regions,
-                          EventPublisher events) {
+                          EventPublisher events, Today today) {
+        this.today = today;
         this.repository = repository;
         this.queries = queries;
         this.rules = rules;
@@ -67,13 +70,13 @@ public class ProjectService {
 
     public Project replace(String id, ProjectDraft draft, String ifMatch) {
         Project current = get(id, null);
-        requireMatch(ifMatch, current);
+        ConditionalWrites.requireMatch(ifMatch, current.version(), "project " + id);
         return change(current, valid(draft), CHANNEL_API, null).project();
     }
 
     public Project patch(String id, UnaryOperator<ProjectDraft> patch, String ifMatch) {
         Project current = get(id, null);
-        requireMatch(ifMatch, current);
+        ConditionalWrites.requireMatch(ifMatch, current.version(), "project " + id);
         return change(current, valid(patch.apply(editable(current))), CHANNEL_API, null).project();
     }
 
@@ -82,16 +85,14 @@ public class ProjectService {
             throw ProblemException.badRequest("note: " + error.message(), error);
         });
         Project current = get(id, null);
-        if (ifMatch != null) {
-            requireMatch(ifMatch, current);
-        }
+        ConditionalWrites.checkMatch(ifMatch, current.version(), "project " + id);
         String status = Lifecycle.parse(rawStatus).orElseThrow(() -> ProblemException.invalidParameter("status",
                 "unknown status '" + rawStatus + "'; one of " + String.join(", ", Lifecycle.ALL)));
         if (!status.equals(current.status()) && !Lifecycle.allows(current.status(), current.suspendedFrom(), status)) {
             throw lifecycleConflict(current, status);
         }
-        LocalDate when = effective == null ? today() : effective;
-        if (when.isAfter(today())) {
+        LocalDate when = effective == null ? today.date() : effective;
+        if (when.isAfter(today.date())) {
             throw ProblemException.invalidParameter("effective", "must not be in the future, was " + when);
         }
         if (when.isBefore(current.statusSince())) {
@@ -133,9 +134,9 @@ public class ProjectService {
     }
 
     private Written register(Project candidate, String channel) {
-        LocalDate since = candidate.signed() != null && candidate.signed().isBefore(today()) ? candidate.signed() : today();
+        LocalDate since = candidate.signed() != null && candidate.signed().isBefore(today.date()) ? candidate.signed() : today.date();
         Project p = repository.insert(candidate.withIdentity(repository.nextId(), since, null, 1));
-        repository.addVersion(p.id(), "registered", channel, since, null, ProjectDiff.between(null, p), clock.instant());
+        repository.addVersion(p.id(), "registered", channel, since, null, ProjectDiff.between(null, p), now());
         events.publishAll(List.of(ProjectEvents.registered(p)));
         return new Written(p, Outcome.INSERTED, 1);
     }
@@ -147,7 +148,7 @@ public class ProjectService {
         boolean statusChanges = !candidate.status().equals(current.status());
         String suspendedFrom = current.suspendedFrom();
         LocalDate since = current.statusSince();
-        LocalDate effective = statusNote == null ? today() : statusNote.effective();
+        LocalDate effective = statusNote == null ? today.date() : statusNote.effective();
         if (statusChanges) {
             if (!Lifecycle.allows(current.status(), current.suspendedFrom(), candidate.status())) {
                 throw lifecycleConflict(current, candidate.status());
@@ -160,13 +161,12 @@ public class ProjectService {
         if (changes.isEmpty()) {
             return new Written(current, Outcome.UNCHANGED, 0);
         }
-        Project written = repository.update(next, current.version()).orElseThrow(() -> ProblemException.preconditionFailed(
-                "Project " + current.id() + " was changed by someone else meanwhile; read it again and retry with its new ETag"));
+        Project written = repository.update(next);
         boolean attributesChange = changes.keySet().stream().anyMatch(f -> !STATUS_FIELDS.contains(f));
         String note = statusNote == null ? null : statusNote.note();
         repository.addVersion(next.id(), statusChanges ? "status-changed" : "updated", channel, effective, note, changes,
-                clock.instant());
-        if (statusChanges && effective.isBefore(today())) {
+                now());
+        if (statusChanges && effective.isBefore(today.date())) {
             repository.carryStatusForward(next.id(), effective, next.status(), since, suspendedFrom);
         }
         List<EventPublisher.Draft> drafts = new ArrayList<>();
@@ -188,32 +188,11 @@ public class ProjectService {
         return ProblemException.conflict(detail).with("currentStatus", current.status()).with("allowed", List.copyOf(allowed));
     }
 
-    private static void requireMatch(String ifMatch, Project current) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired("Send If-Match with the ETag of your last read of " + current.id()
-                    + " (now " + etag(current) + ")");
-        }
-        if (ifMatch.trim().equals("*")) {
-            return;
-        }
-        for (String tag : ifMatch.split(",")) {
-            if (tag.trim().replaceFirst("^W/", "").equals(etag(current))) {
-                return;
-            }
-        }
-        throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " is stale: " + current.id()
-                + " is now at " + etag(current) + "; read it again and reapply your change");
-    }
-
-    public static String etag(Project p) {
-        return "\"" + p.version() + "\"";
-    }
-
     private static String describe(List<FieldError> errors) {
         return errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(today.clock());
     }
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 
 /**
@@ -31,8 +31,8 @@ public class ProjectVersionEntity extends PanacheEntityBase {
     public String change;
     public String channel;
     public LocalDate effective;
-    @Column(name = "recorded_at", columnDefinition = "timestamptz")
-    public Instant recordedAt;
+    @Column(name = "recorded_at")
+    public OffsetDateTime recordedAt;
     public String note;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
