@@ -45,12 +45,12 @@ public class ProjectService {
 
     public ProjectService(ProjectRepository repository, ProjectJdbcQueries queries, ProjectRules rules, Regions regions,
                           EventPublisher events, Today today) {
-        this.today = today;
         this.repository = repository;
         this.queries = queries;
         this.rules = rules;
         this.regions = regions;
         this.events = events;
+        this.today = today;
     }
 
     public Project get(String id, LocalDate asOf) {
