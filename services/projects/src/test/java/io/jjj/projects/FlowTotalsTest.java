@@ -2,7 +2,7 @@ package io.jjj.projects;
 
 import io.jjj.platform.config.PlatformConfig;
 import io.jjj.projects.domain.FlowTotals;
-import io.jjj.projects.domain.ProjectQueries;
+import io.jjj.projects.domain.ProjectJdbcQueries;
 import io.jjj.testkit.KafkaTestResource;
 import io.jjj.testkit.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -46,7 +46,7 @@ class FlowTotalsTest {
     FlowTotals totals;
 
     @Inject
-    ProjectQueries queries;
+    ProjectJdbcQueries queries;
 
     @Test
     void inMemoryTotalsEqualTheSqlTotalsOnRandomData() {
@@ -82,9 +82,9 @@ class FlowTotalsTest {
         assertEquals(byPair(queries.flows(from, to)), byPair(totals.flows(from, to)), "years " + from + " to " + to);
     }
 
-    private static Map<String, List<String>> byPair(List<ProjectQueries.Flow> flows) {
+    private static Map<String, List<String>> byPair(List<ProjectJdbcQueries.Flow> flows) {
         Map<String, List<String>> out = new TreeMap<>();
-        for (ProjectQueries.Flow f : flows) {
+        for (ProjectJdbcQueries.Flow f : flows) {
             out.put(f.origin() + " → " + f.destination(), List.of(Long.toString(f.projects()),
                     f.investmentCny100m().stripTrailingZeros().toPlainString(), Long.toString(f.jobs())));
         }

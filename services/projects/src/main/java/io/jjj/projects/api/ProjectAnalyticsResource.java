@@ -2,13 +2,14 @@ package io.jjj.projects.api;
 
 import jakarta.annotation.security.PermitAll;
 import io.jjj.platform.formats.Formats;
+import io.jjj.platform.formats.Listing;
 import io.jjj.platform.input.Dates;
-import io.jjj.platform.problem.Problem;
+import io.jjj.platform.input.QueryParams;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
 import io.jjj.projects.domain.FlowMatrix;
 import io.jjj.projects.domain.ProjectFilter;
-import io.jjj.projects.domain.ProjectQueries;
+import io.jjj.projects.domain.ProjectJdbcQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -70,10 +71,10 @@ public class ProjectAnalyticsResource {
     }
 
     private final FlowMatrix flows;
-    private final ProjectQueries queries;
+    private final ProjectJdbcQueries queries;
     private final Regions regions;
 
-    public ProjectAnalyticsResource(FlowMatrix flows, ProjectQueries queries, Regions regions) {
+    public ProjectAnalyticsResource(FlowMatrix flows, ProjectJdbcQueries queries, Regions regions) {
         this.flows = flows;
         this.queries = queries;
         this.regions = regions;
@@ -87,7 +88,6 @@ public class ProjectAnalyticsResource {
     @APIResponse(responseCode = "200", description = "The matrix; CSV lists the non-zero cells one per line",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Flows.class)),
                     @Content(mediaType = Formats.CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response flows(
             @Parameter(description = "Rows then columns: origin,destination (default) or destination,origin", example = "origin,destination") @QueryParam("by") String by,
             @Parameter(description = "count (default), investment (CNY 100 million) or jobs", example = "investment") @QueryParam("measure") String measure,
@@ -96,7 +96,6 @@ public class ProjectAnalyticsResource {
             @Parameter(description = "province (default) or prefecture", example = "prefecture") @QueryParam("level") String level,
             @Parameter(description = "json or csv; overrides Accept", example = "csv") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        String type = Formats.choose(format, headers, List.of(MediaType.APPLICATION_JSON, Formats.CSV));
         String axes = by == null || by.isBlank() ? "origin,destination" : by.replace(" ", "");
         if (!axes.equals("origin,destination") && !axes.equals("destination,origin")) {
             throw ProblemException.invalidParameter("by", "must be origin,destination or destination,origin, was '" + by + "'");
@@ -108,21 +107,20 @@ public class ProjectAnalyticsResource {
         if (fromYear != null && toYear != null && fromYear > toYear) {
             throw ProblemException.invalidParameter("to", "must not be before from (" + fromYear + "), was " + toYear);
         }
+        Listing.Negotiated<FlowCell> answer = Listing.<FlowCell>json().csv(cells -> flowsCsv(m, cells)).negotiate(format, headers);
         FlowMatrix.Matrix matrix = flows.build(axes.startsWith("origin"), m, l, fromYear, toYear);
-        if (type.equals(Formats.CSV)) {
-            StringBuilder csv = new StringBuilder(Formats.csvLine(List.of("origin", "origin_name", "destination", "destination_name", m)));
-            matrix.cells().forEach(c -> csv.append(Formats.csvLine(Arrays.asList(c.origin(), regions.name(c.origin()),
-                    c.destination(), regions.name(c.destination()), c.value()))));
-            return Response.ok(csv.toString(), Formats.CSV).build();
+        List<FlowCell> cells = matrix.cells().stream().map(c -> new FlowCell(c.origin(), c.destination(), c.value())).toList();
+        if (answer.mediaType().equals(Formats.CSV)) {
+            return answer.all(cells);
         }
         List<List<BigDecimal>> values = new ArrayList<>();
         for (BigDecimal[] row : matrix.values()) {
             values.add(Arrays.asList(row));
         }
-        Flows body = new Flows(axes, m, l, fromYear, toYear, m.equals("investment") ? "CNY 100 million" : m.equals("jobs") ? "job" : "project",
+        return Response.ok(new Flows(axes, m, l, fromYear, toYear,
+                m.equals("investment") ? "CNY 100 million" : m.equals("jobs") ? "job" : "project",
                 matrix.rows().stream().map(this::region).toList(), matrix.columns().stream().map(this::region).toList(), values,
-                matrix.cells().stream().map(c -> new FlowCell(c.origin(), c.destination(), c.value())).toList(), matrix.total());
-        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+                cells, matrix.total()), Formats.JSON).build();
     }
 
     @GET
@@ -133,28 +131,38 @@ public class ProjectAnalyticsResource {
     @APIResponse(responseCode = "200", description = "One group per value (null: not stated)",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Stats.class)),
                     @Content(mediaType = Formats.CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "A parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response stats(
             @Parameter(description = "destination, origin, kind, sector, chain, status or year (signed year)", required = true, example = "destination")
             @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Projects as they stood on this date (YYYY-MM-DD)", example = "2018-12-31") @QueryParam("asOf") String asOf,
             @Parameter(description = "json or csv; overrides Accept", example = "csv") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        String type = Formats.choose(format, headers, List.of(MediaType.APPLICATION_JSON, Formats.CSV));
         if (groupBy == null || groupBy.isBlank()) {
             throw ProblemException.invalidParameter("groupBy", "required: one of " + String.join(", ", GROUP_BY));
         }
         String g = QueryParams.oneOf("groupBy", groupBy, GROUP_BY, null);
+        Listing.Negotiated<StatsGroup> answer = Listing.<StatsGroup>json()
+                .json(page -> new Stats(g, page.items().stream().mapToLong(StatsGroup::projects).sum(), page.items()))
+                .csv(groups -> statsCsv(g, groups)).negotiate(format, headers);
         List<StatsGroup> groups = queries.stats(g, ProjectFilter.all(Dates.parameter("asOf", asOf))).stream()
                 .map(s -> new StatsGroup(s.key(), s.key() != null && (g.equals("destination") || g.equals("origin")) ? regions.name(s.key()) : null,
                         s.projects(), s.investmentCny100m(), s.jobs()))
                 .toList();
-        if (type.equals(Formats.CSV)) {
-            StringBuilder csv = new StringBuilder(Formats.csvLine(List.of(g, "name", "projects", "investment_cny_100m", "jobs")));
-            groups.forEach(s -> csv.append(Formats.csvLine(Arrays.asList(s.key(), s.name(), s.projects(), s.investmentCny100m(), s.jobs()))));
-            return Response.ok(csv.toString(), Formats.CSV).build();
-        }
-        return Response.ok(new Stats(g, groups.stream().mapToLong(StatsGroup::projects).sum(), groups), MediaType.APPLICATION_JSON).build();
+        return answer.all(groups);
+    }
+
+    private String flowsCsv(String measure, List<FlowCell> cells) {
+        StringBuilder csv = new StringBuilder(Formats.csvLine(List.of("origin", "origin_name", "destination", "destination_name",
+                measure)));
+        cells.forEach(c -> csv.append(Formats.csvLine(Arrays.asList(c.origin(), regions.name(c.origin()),
+                c.destination(), regions.name(c.destination()), c.value()))));
+        return csv.toString();
+    }
+
+    private static String statsCsv(String groupBy, List<StatsGroup> groups) {
+        StringBuilder csv = new StringBuilder(Formats.csvLine(List.of(groupBy, "name", "projects", "investment_cny_100m", "jobs")));
+        groups.forEach(s -> csv.append(Formats.csvLine(Arrays.asList(s.key(), s.name(), s.projects(), s.investmentCny100m(), s.jobs()))));
+        return csv.toString();
     }
 
     private FlowRegion region(String code) {

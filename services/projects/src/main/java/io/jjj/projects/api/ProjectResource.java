@@ -4,14 +4,15 @@ import io.jjj.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import io.jjj.platform.formats.Formats;
+import io.jjj.platform.formats.Listing;
+import io.jjj.platform.http.ConditionalWrites;
+import io.jjj.platform.input.QueryParams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jjj.platform.http.PublicLinks;
 import io.jjj.platform.input.Dates;
-import io.jjj.platform.paging.Page;
-import io.jjj.platform.paging.PageLinks;
 import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.Problem;
@@ -22,7 +23,7 @@ import io.jjj.projects.domain.Lifecycle;
 import io.jjj.projects.domain.Project;
 import io.jjj.projects.domain.ProjectDraft;
 import io.jjj.projects.domain.ProjectFilter;
-import io.jjj.projects.domain.ProjectQueries;
+import io.jjj.projects.domain.ProjectJdbcQueries;
 import io.jjj.projects.domain.ProjectRules;
 import io.jjj.projects.domain.ProjectService;
 import io.jjj.projects.domain.SearchText;
@@ -38,7 +39,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -70,8 +70,6 @@ public class ProjectResource {
 
     private final ParkedEventResource parked;
 
-    static final String PROBLEM = Problem.MEDIA_TYPE;
-
     /** Sort keys clients may use, and the columns behind them. */
     private static final Map<String, String> SORT_KEYS = Map.ofEntries(
             Map.entry("id", "id"), Map.entry("ref", "ref"), Map.entry("nameEn", "name_en"), Map.entry("kind", "kind"),
@@ -83,13 +81,13 @@ public class ProjectResource {
             .map(RecordComponent::getName).toList());
 
     private final ProjectService service;
-    private final ProjectQueries queries;
+    private final ProjectJdbcQueries queries;
     private final Regions regions;
     private final ObjectMapper json;
     private final Sources sources;
     private final PublicLinks links;
 
-    public ProjectResource(ProjectService service, ProjectQueries queries, Regions regions, ObjectMapper json, Sources sources,
+    public ProjectResource(ProjectService service, ProjectJdbcQueries queries, Regions regions, ObjectMapper json, Sources sources,
                            PublicLinks links, ParkedEventResource parked) {
         this.parked = parked;
         this.service = service;
@@ -114,8 +112,6 @@ public class ProjectResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectPage.class)),
                     @Content(mediaType = Formats.CSV, schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = Formats.GEOJSON, schema = @Schema(type = SchemaType.OBJECT, description = "FeatureCollection, one Point feature per project"))})
-    @APIResponse(responseCode = "400", description = "A filter, sort or paging parameter is invalid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Origin region or group; a province includes its cities and districts, a group its members", example = "110000")
             @QueryParam("origin") String origin,
@@ -137,19 +133,14 @@ public class ProjectResource {
             @Parameter(description = "Page size, 1..1000 (default 50)", example = "50") @QueryParam("size") String size,
             @Parameter(description = "json, csv or geojson; overrides Accept", example = "geojson") @QueryParam("format") String format,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        String type = Formats.choose(format, headers, List.of(MediaType.APPLICATION_JSON, Formats.CSV, Formats.GEOJSON));
+        Listing.Negotiated<Project> answer = Listing.<Project>json().csv(ProjectListing::csv).geoJson(ProjectListing::geoJson)
+                .negotiate(format, headers);
         ProjectFilter filter = new ProjectFilter(area("origin", origin), area("destination", destination),
                 QueryParams.list("kind", kind, ProjectRules.KINDS), QueryParams.list("sector", sector, null),
                 QueryParams.list("chain", chain, null), statuses(status),
                 QueryParams.dateOrYear("signedFrom", signedFrom, false), QueryParams.dateOrYear("signedTo", signedTo, true),
                 search(q), QueryParams.bbox(bbox), Dates.parameter("asOf", asOf), sort(sort));
-        Page<Project> result = queries.list(filter, PageRequest.parse(page, size));
-        Object body = switch (type) {
-            case Formats.CSV -> ProjectListing.csv(result.items());
-            case Formats.GEOJSON -> ProjectListing.geoJson(result);
-            default -> result;
-        };
-        return PageLinks.headers(Response.ok(body, type), result, uri).build();
+        return answer.ok(queries.list(filter, PageRequest.parse(page, size)), uri);
     }
 
     @POST
@@ -166,13 +157,12 @@ public class ProjectResource {
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag point at it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
     @APIResponse(responseCode = "400", description = "Invalid project: unknown region, same origin and destination, negative money or jobs, unknown currency, dates out of order, malformed metrics",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The ref is already registered", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The ref is already registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(ProjectDraft draft) {
         Project p = service.create(requireBody(draft));
         return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, links.to("/api/projects/" + p.id()))
-                .tag(etag(p)).entity(p).build();
+                .tag(ConditionalWrites.entityTag(p.version())).entity(p).build();
     }
 
     @GET
@@ -182,14 +172,13 @@ public class ProjectResource {
     @Operation(operationId = "getProject", summary = "One project, now or as it stood on a date")
     @APIResponse(responseCode = "200", description = "The project; the ETag (current state only) goes into If-Match on writes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectWithSources.class)))
-    @APIResponse(responseCode = "400", description = "asOf is not a date", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project (or none yet on asOf)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project (or none yet on asOf)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Project id", example = "P-000001") @PathParam("id") String id,
                         @Parameter(description = "As it stood on this date (YYYY-MM-DD)", example = "2015-06-30") @QueryParam("asOf") String asOf) {
         LocalDate date = Dates.parameter("asOf", asOf);
         Project p = service.get(id, date);
         Response.ResponseBuilder ok = Response.ok(new ProjectWithSources(p, sources.citations(p.sources())));
-        return (date == null ? ok.tag(etag(p)) : ok).build();
+        return (date == null ? ok.tag(ConditionalWrites.entityTag(p.version())) : ok).build();
     }
 
     @PUT
@@ -204,17 +193,12 @@ public class ProjectResource {
                      "sector": "high-tech", "origin": "110108", "destination": "120115", "status": "operational", "signed": "2013",
                      "investment": {"amount": 176, "currency": "CNY", "basis": "pledged"}, "jobs": 12000}""")))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
-    @APIResponse(responseCode = "400", description = "Invalid project", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The status change skips the lifecycle; names the allowed next states", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The status change skips the lifecycle; names the allowed next states", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@Parameter(description = "Project id", example = "P-000001") @PathParam("id") String id,
-                            @Parameter(description = "ETag of the last read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+                            @Parameter(description = "ETag of the last read", example = "\"3\"") @HeaderParam(ConditionalWrites.IF_MATCH) String ifMatch,
                             ProjectDraft draft) {
         Project p = service.replace(id, requireBody(draft), ifMatch);
-        return Response.ok(p).tag(etag(p)).build();
+        return Response.ok(p).tag(ConditionalWrites.entityTag(p.version())).build();
     }
 
     @PATCH
@@ -226,14 +210,9 @@ public class ProjectResource {
     @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ProjectDraft.class),
             examples = @ExampleObject(name = "jobs", value = "{\"jobs\": 12000, \"chain\": \"hydrogen energy\", \"nameZh\": null}")))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
-    @APIResponse(responseCode = "400", description = "Invalid patch or resulting project", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The status change skips the lifecycle", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The status change skips the lifecycle", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@Parameter(description = "Project id", example = "P-000001") @PathParam("id") String id,
-                          @Parameter(description = "ETag of the last read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+                          @Parameter(description = "ETag of the last read", example = "\"3\"") @HeaderParam(ConditionalWrites.IF_MATCH) String ifMatch,
                           JsonNode patch) {
         if (patch == null || !patch.isObject()) {
             throw ProblemException.badRequest("A merge patch is a JSON object of the fields to change");
@@ -245,7 +224,7 @@ public class ProjectResource {
             }
         }
         Project p = service.patch(id, current -> merge(current, (ObjectNode) patch), ifMatch);
-        return Response.ok(p).tag(etag(p)).build();
+        return Response.ok(p).tag(ConditionalWrites.entityTag(p.version())).build();
     }
 
     @POST
@@ -257,19 +236,16 @@ public class ProjectResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusChange.class),
             examples = @ExampleObject(name = "approve", value = "{\"status\": \"approved\", \"effective\": \"2016-05-01\", \"note\": \"NDRC approval\"}")))
     @APIResponse(responseCode = "200", description = "The project in its new status", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
-    @APIResponse(responseCode = "400", description = "Unknown status, or an effective date in the future or before the current status", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The lifecycle does not allow this move; 'allowed' lists the next states", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status, or an effective date in the future or before the current status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The lifecycle does not allow this move; 'allowed' lists the next states", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changeStatus(@Parameter(description = "Project id", example = "P-000001") @PathParam("id") String id,
-                                 @Parameter(description = "Optional: ETag of the last read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+                                 @Parameter(description = "Optional: ETag of the last read", example = "\"3\"") @HeaderParam(ConditionalWrites.IF_MATCH) String ifMatch,
                                  StatusChange change) {
         if (change == null || change.status() == null || change.status().isBlank()) {
             throw ProblemException.badRequest("status is required", FieldError.field("status", "required"));
         }
         Project p = service.changeStatus(id, change.status(), Dates.parameter("effective", change.effective()), change.note(), ifMatch);
-        return Response.ok(p).tag(etag(p)).build();
+        return Response.ok(p).tag(ConditionalWrites.entityTag(p.version())).build();
     }
 
     @GET
@@ -278,7 +254,6 @@ public class ProjectResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getProjectHistory", summary = "Every recorded change of a project, oldest first")
     @APIResponse(responseCode = "200", description = "The history", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectHistory.class)))
-    @APIResponse(responseCode = "404", description = "No such project", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ProjectHistory history(@Parameter(description = "Project id", example = "P-000001") @PathParam("id") String id) {
         return ProjectHistory.of(id, service.history(id));
     }
@@ -371,10 +346,6 @@ public class ProjectResource {
             throw ProblemException.badRequest("A project body is required");
         }
         return draft;
-    }
-
-    private static EntityTag etag(Project p) {
-        return new EntityTag(String.valueOf(p.version()));
     }
 
     /** The JSON page of projects, for the OpenAPI document. */

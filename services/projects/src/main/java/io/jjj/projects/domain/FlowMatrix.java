@@ -39,7 +39,7 @@ public class FlowMatrix {
 
     public Matrix build(boolean originRows, String measure, String level, Integer fromYear, Integer toYear) {
         Map<String, Map<String, BigDecimal>> sums = new TreeMap<>();
-        for (ProjectQueries.Flow f : totals.flows(fromYear, toYear)) {
+        for (ProjectJdbcQueries.Flow f : totals.flows(fromYear, toYear)) {
             String o = lift(f.origin(), level);
             String d = lift(f.destination(), level);
             BigDecimal v = switch (measure) {

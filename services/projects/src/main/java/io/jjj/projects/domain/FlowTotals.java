@@ -1,6 +1,5 @@
 package io.jjj.projects.domain;
 
-import io.agroal.api.AgroalDataSource;
 import io.jjj.platform.notify.PgListener;
 import io.jjj.platform.tx.AfterCommit;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,12 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,22 +28,18 @@ public class FlowTotals {
     static final String CHANNEL = "jjj_projects_flows";
     private static final String MARKED = FlowTotals.class.getName() + ".marked";
 
-    private record Row(String origin, String destination, int signedYear, long projects, BigDecimal investmentCny100m,
-                       long jobs) {
+    private record Snapshot(long generation, List<ProjectJdbcQueries.FlowRow> rows) {
     }
 
-    private record Snapshot(long generation, List<Row> rows) {
-    }
-
-    private final AgroalDataSource dataSource;
+    private final ProjectJdbcQueries queries;
     private final TransactionSynchronizationRegistry transactions;
     private final PgListener pgListener;
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot;
     private PgListener.Listening listening;
 
-    public FlowTotals(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, PgListener pgListener) {
-        this.dataSource = dataSource;
+    public FlowTotals(ProjectJdbcQueries queries, TransactionSynchronizationRegistry transactions, PgListener pgListener) {
+        this.queries = queries;
         this.transactions = transactions;
         this.pgListener = pgListener;
     }
@@ -86,21 +75,21 @@ public class FlowTotals {
 
     /**
      * Totals per recorded origin and destination over projects signed in [fromYear, toYear] (null: open), as
-     * {@link ProjectQueries#flows} answers them from the database; with neither bound, every row, those without a
+     * {@link ProjectJdbcQueries#flows} answers them from the database; with neither bound, every row, those without a
      * signed year included.
      */
-    public List<ProjectQueries.Flow> flows(Integer fromYear, Integer toYear) {
+    public List<ProjectJdbcQueries.Flow> flows(Integer fromYear, Integer toYear) {
         boolean everyYear = fromYear == null && toYear == null;
         int from = fromYear == null ? 1 : fromYear;
         int to = toYear == null ? 9999 : toYear;
-        Map<String, ProjectQueries.Flow> sums = new LinkedHashMap<>();
-        for (Row r : current().rows()) {
+        Map<String, ProjectJdbcQueries.Flow> sums = new LinkedHashMap<>();
+        for (ProjectJdbcQueries.FlowRow r : current().rows()) {
             if (!everyYear && (r.signedYear() < from || r.signedYear() > to)) {
                 continue;
             }
             sums.merge(r.origin() + '\u0000' + r.destination(),
-                    new ProjectQueries.Flow(r.origin(), r.destination(), r.projects(), r.investmentCny100m(), r.jobs()),
-                    (a, b) -> new ProjectQueries.Flow(a.origin(), a.destination(), a.projects() + b.projects(),
+                    new ProjectJdbcQueries.Flow(r.origin(), r.destination(), r.projects(), r.investmentCny100m(), r.jobs()),
+                    (a, b) -> new ProjectJdbcQueries.Flow(a.origin(), a.destination(), a.projects() + b.projects(),
                             a.investmentCny100m().add(b.investmentCny100m()), a.jobs() + b.jobs()));
         }
         return List.copyOf(sums.values());
@@ -118,24 +107,9 @@ public class FlowTotals {
                 return s;
             }
             // the generation is read before the rows: an invalidation while they load makes the next read load again
-            Snapshot loaded = new Snapshot(wanted, load());
+            Snapshot loaded = new Snapshot(wanted, queries.flowRows());
             snapshot = loaded;
             return loaded;
         }
-    }
-
-    private List<Row> load() {
-        List<Row> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT origin, destination, signed_year, projects, investment_cny_100m, jobs FROM project_flow");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getBigDecimal(5),
-                        rs.getLong(6)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
     }
 }

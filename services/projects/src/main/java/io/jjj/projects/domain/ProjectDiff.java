@@ -17,8 +17,8 @@ public final class ProjectDiff {
     }
 
     public static Map<String, Object> between(Project before, Project after) {
-        ObjectNode a = before == null ? ProjectRepository.JSON.createObjectNode() : ProjectRepository.JSON.valueToTree(before);
-        ObjectNode b = ProjectRepository.JSON.valueToTree(after);
+        ObjectNode a = before == null ? ProjectJson.JSON.createObjectNode() : ProjectJson.JSON.valueToTree(before);
+        ObjectNode b = ProjectJson.JSON.valueToTree(after);
         Map<String, Object> changes = new LinkedHashMap<>();
         for (Iterator<String> names = b.fieldNames(); names.hasNext(); ) {
             String name = names.next();

@@ -1,23 +1,28 @@
 package io.jjj.projects.domain;
 
 import io.jjj.platform.events.EventPublisher;
+import io.jjj.platform.http.ConditionalWrites;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
-import io.jjj.projects.events.ProjectEvents;
+import io.jjj.platform.time.Today;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** Every write to the registry: validation, the lifecycle, optimistic concurrency, history and events. */
+/**
+ * The registry's reads of one project and every write: validation, the lifecycle, optimistic concurrency, history
+ * and events, each call one transaction (a feed's rows join the feed's).
+ */
 @ApplicationScoped
+@Transactional
 public class ProjectService {
 
     public static final String CHANNEL_API = "api";
@@ -32,20 +37,24 @@ public class ProjectService {
     public enum Outcome { INSERTED, UPDATED, UNCHANGED }
 
     private final ProjectRepository repository;
+    private final ProjectJdbcQueries queries;
     private final ProjectRules rules;
     private final Regions regions;
     private final EventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Today today;
 
-    public ProjectService(ProjectRepository repository, ProjectRules rules, Regions regions, EventPublisher events) {
+    public ProjectService(ProjectRepository repository, ProjectJdbcQueries queries, ProjectRules rules, Regions regions,
+                          EventPublisher events, Today today) {
         this.repository = repository;
+        this.queries = queries;
         this.rules = rules;
         this.regions = regions;
         this.events = events;
+        this.today = today;
     }
 
     public Project get(String id, LocalDate asOf) {
-        return (asOf == null ? repository.find(id) : repository.asOf(id, asOf))
+        return (asOf == null ? repository.find(id) : queries.asOf(id, asOf))
                 .orElseThrow(() -> asOf == null ? ProblemException.notFound("No project '" + id + "'")
                         : ProblemException.notFound("Project '" + id + "' did not exist on " + asOf));
     }
@@ -55,41 +64,35 @@ public class ProjectService {
         return repository.history(id);
     }
 
-    @Transactional
     public Project create(ProjectDraft draft) {
         return register(valid(draft), CHANNEL_API).project();
     }
 
-    @Transactional
     public Project replace(String id, ProjectDraft draft, String ifMatch) {
         Project current = get(id, null);
-        requireMatch(ifMatch, current);
+        ConditionalWrites.requireMatch(ifMatch, current.version(), "project " + id);
         return change(current, valid(draft), CHANNEL_API, null).project();
     }
 
-    @Transactional
     public Project patch(String id, UnaryOperator<ProjectDraft> patch, String ifMatch) {
         Project current = get(id, null);
-        requireMatch(ifMatch, current);
+        ConditionalWrites.requireMatch(ifMatch, current.version(), "project " + id);
         return change(current, valid(patch.apply(editable(current))), CHANNEL_API, null).project();
     }
 
-    @Transactional
     public Project changeStatus(String id, String rawStatus, LocalDate effective, String note, String ifMatch) {
         rules.note(note).ifPresent(error -> {
             throw ProblemException.badRequest("note: " + error.message(), error);
         });
         Project current = get(id, null);
-        if (ifMatch != null) {
-            requireMatch(ifMatch, current);
-        }
+        ConditionalWrites.checkMatch(ifMatch, current.version(), "project " + id);
         String status = Lifecycle.parse(rawStatus).orElseThrow(() -> ProblemException.invalidParameter("status",
                 "unknown status '" + rawStatus + "'; one of " + String.join(", ", Lifecycle.ALL)));
         if (!status.equals(current.status()) && !Lifecycle.allows(current.status(), current.suspendedFrom(), status)) {
             throw lifecycleConflict(current, status);
         }
-        LocalDate when = effective == null ? today() : effective;
-        if (when.isAfter(today())) {
+        LocalDate when = effective == null ? today.date() : effective;
+        if (when.isAfter(today.date())) {
             throw ProblemException.invalidParameter("effective", "must not be in the future, was " + when);
         }
         if (when.isBefore(current.statusSince())) {
@@ -131,10 +134,9 @@ public class ProjectService {
     }
 
     private Written register(Project candidate, String channel) {
-        LocalDate since = candidate.signed() != null && candidate.signed().isBefore(today()) ? candidate.signed() : today();
-        Project p = candidate.withIdentity(repository.nextId(), since, null, 1);
-        repository.insert(p);
-        repository.addVersion(p.id(), "registered", channel, since, null, ProjectDiff.between(null, p));
+        LocalDate since = candidate.signed() != null && candidate.signed().isBefore(today.date()) ? candidate.signed() : today.date();
+        Project p = repository.insert(candidate.withIdentity(repository.nextId(), since, null, 1));
+        repository.addVersion(p.id(), "registered", channel, since, null, ProjectDiff.between(null, p), now());
         events.publishAll(List.of(ProjectEvents.registered(p)));
         return new Written(p, Outcome.INSERTED, 1);
     }
@@ -146,7 +148,7 @@ public class ProjectService {
         boolean statusChanges = !candidate.status().equals(current.status());
         String suspendedFrom = current.suspendedFrom();
         LocalDate since = current.statusSince();
-        LocalDate effective = statusNote == null ? today() : statusNote.effective();
+        LocalDate effective = statusNote == null ? today.date() : statusNote.effective();
         if (statusChanges) {
             if (!Lifecycle.allows(current.status(), current.suspendedFrom(), candidate.status())) {
                 throw lifecycleConflict(current, candidate.status());
@@ -159,25 +161,23 @@ public class ProjectService {
         if (changes.isEmpty()) {
             return new Written(current, Outcome.UNCHANGED, 0);
         }
-        if (!repository.update(next, current.version())) {
-            throw ProblemException.preconditionFailed("Project " + current.id() + " was changed by someone else meanwhile; "
-                    + "read it again and retry with its new ETag");
-        }
+        Project written = repository.update(next);
         boolean attributesChange = changes.keySet().stream().anyMatch(f -> !STATUS_FIELDS.contains(f));
         String note = statusNote == null ? null : statusNote.note();
-        repository.addVersion(next.id(), statusChanges ? "status-changed" : "updated", channel, effective, note, changes);
-        if (statusChanges && effective.isBefore(today())) {
+        repository.addVersion(next.id(), statusChanges ? "status-changed" : "updated", channel, effective, note, changes,
+                now());
+        if (statusChanges && effective.isBefore(today.date())) {
             repository.carryStatusForward(next.id(), effective, next.status(), since, suspendedFrom);
         }
         List<EventPublisher.Draft> drafts = new ArrayList<>();
         if (attributesChange) {
-            drafts.add(ProjectEvents.updated(next));
+            drafts.add(ProjectEvents.updated(written));
         }
         if (statusChanges) {
-            drafts.add(ProjectEvents.statusChanged(next, current.status(), effective, note));
+            drafts.add(ProjectEvents.statusChanged(written, current.status(), effective, note));
         }
         events.publishAll(drafts);
-        return new Written(next, Outcome.UPDATED, drafts.size());
+        return new Written(written, Outcome.UPDATED, drafts.size());
     }
 
     public static ProblemException lifecycleConflict(Project current, String wanted) {
@@ -188,32 +188,11 @@ public class ProjectService {
         return ProblemException.conflict(detail).with("currentStatus", current.status()).with("allowed", List.copyOf(allowed));
     }
 
-    private static void requireMatch(String ifMatch, Project current) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired("Send If-Match with the ETag of your last read of " + current.id()
-                    + " (now " + etag(current) + ")");
-        }
-        if (ifMatch.trim().equals("*")) {
-            return;
-        }
-        for (String tag : ifMatch.split(",")) {
-            if (tag.trim().replaceFirst("^W/", "").equals(etag(current))) {
-                return;
-            }
-        }
-        throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " is stale: " + current.id()
-                + " is now at " + etag(current) + "; read it again and reapply your change");
-    }
-
-    public static String etag(Project p) {
-        return "\"" + p.version() + "\"";
-    }
-
     private static String describe(List<FieldError> errors) {
         return errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(today.clock());
     }
 }

@@ -1,7 +1,6 @@
-package io.jjj.projects.events;
+package io.jjj.projects.domain;
 
 import io.jjj.platform.events.EventPublisher;
-import io.jjj.projects.domain.Project;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
