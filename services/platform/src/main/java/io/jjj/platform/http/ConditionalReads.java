@@ -2,6 +2,7 @@ package io.jjj.platform.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.platform.config.PlatformConfig;
+import io.jjj.platform.problem.Problem;
 import io.jjj.platform.time.Today;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.Produces;
@@ -45,7 +46,7 @@ import java.util.Set;
  */
 public class ConditionalReads {
 
-    private static final Set<String> COMPRESSED_TYPES = Set.of("application/json", "application/problem+json",
+    private static final Set<String> COMPRESSED_TYPES = Set.of("application/json", Problem.MEDIA_TYPE,
             "application/geo+json", "text/csv");
     private static final String VARY = "Accept, Accept-Encoding";
     private static final String COMPRESSED_TAG_SUFFIX = "-z";

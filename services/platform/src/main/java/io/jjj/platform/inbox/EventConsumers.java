@@ -235,13 +235,8 @@ public class EventConsumers {
 
         private boolean park(ConsumerRecord<String, String> record, CloudEvent event, String error, int attempts) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    try {
-                        parked.parkInbox(group, event.id(), event.type(), event.subject(), event.time(), record.value(), error, attempts);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                QuarkusTransaction.requiringNew().run(() ->
+                        parked.parkInbox(group, event.id(), event.type(), event.subject(), event.time(), record.value(), error, attempts));
             } catch (RuntimeException e) {
                 LOG.warnf("consumer %s could not park event %s (%s); trying it again", group, event.id(), ParkedEvents.describe(e));
                 return false;

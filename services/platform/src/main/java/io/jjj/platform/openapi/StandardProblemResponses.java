@@ -30,10 +30,14 @@ import java.util.Set;
  *       {@code jjj.openapi.standard-responses.database=false}, for an application without a database);</li>
  *   <li>an operation with a path parameter: {@code 404} ({@link #NOT_FOUND});</li>
  *   <li>a write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}): {@code 401}, {@code 403}; with a request
- *       body also {@code 413} and {@code 422};</li>
+ *       body also {@code 413} and {@code 422}; any other operation that carries a {@code security} requirement also
+ *       {@code 401} and {@code 403} (a read that needs a role and says nothing of it declares its own);</li>
  *   <li>an operation with an {@code If-Match} header parameter: {@code 412} and {@code 428}.</li>
  * </ul>
- * A response code the operation declares itself ({@code @APIResponse}) is kept as it is: the filter never overwrites.
+ * A response code the operation declares itself ({@code @APIResponse}) is kept as it is: the filter never overwrites
+ * it. Only the bare {@code 401 Not Authorized} and {@code 403 Not Allowed} that Quarkus adds by itself to every
+ * {@code @RolesAllowed} operation (no content, so no problem document) are replaced by the shared problem responses;
+ * such an operation, read or write, is also given both.
  * {@code 500} is not documented, nor {@code 429} (the gateway's). The whole filter is off with
  * {@code jjj.openapi.standard-responses.enabled=false}.
  */
@@ -107,13 +111,16 @@ public class StandardProblemResponses implements OASFilter {
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             add(responses, NOT_FOUND);
         }
-        if (WRITES.contains(method)) {
+        boolean write = WRITES.contains(method);
+        boolean secured = (operation.getSecurity() != null && !operation.getSecurity().isEmpty())
+                || quarkusDefault(responses.getAPIResponse("401")) || quarkusDefault(responses.getAPIResponse("403"));
+        if (write || secured) {
             add(responses, UNAUTHORIZED);
             add(responses, FORBIDDEN);
-            if (operation.getRequestBody() != null) {
-                add(responses, TOO_LARGE);
-                add(responses, UNPROCESSABLE);
-            }
+        }
+        if (write && operation.getRequestBody() != null) {
+            add(responses, TOO_LARGE);
+            add(responses, UNPROCESSABLE);
         }
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER
                 && ConditionalWrites.IF_MATCH.equalsIgnoreCase(p.getName()))) {
@@ -127,10 +134,21 @@ public class StandardProblemResponses implements OASFilter {
 
     private static void add(APIResponses responses, String component) {
         String code = RESPONSES.get(component).getKey();
-        if (responses.getAPIResponse(code) == null) {
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing == null || quarkusDefault(existing)) {
             responses.addAPIResponse(code, OASFactory.createAPIResponse().ref("#/components/responses/" + component));
         }
     }
+
+    /** Quarkus's own bare 401/403 of a secured operation: a description only, no content, no reference. */
+    static boolean quarkusDefault(APIResponse response) {
+        return response != null && response.getRef() == null
+                && (response.getContent() == null || response.getContent().getMediaTypes() == null
+                    || response.getContent().getMediaTypes().isEmpty())
+                && QUARKUS_DEFAULTS.contains(response.getDescription());
+    }
+
+    private static final Set<String> QUARKUS_DEFAULTS = Set.of("Not Authorized", "Not Allowed");
 
     private static void addComponents(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -44,8 +43,6 @@ public class ParkedEventResource {
 
     /** Replaced by the service's own tag in its document. */
     static final String TAG = "parked events";
-
-    static final String PROBLEM = Problem.MEDIA_TYPE;
 
     /** The listing's JSON shape, for the OpenAPI document. */
     @Schema(name = "ParkedEventPage")
@@ -73,10 +70,11 @@ public class ParkedEventResource {
                               "error": "RecordTooLargeException: The message is 1049272 bytes when serialized which is larger than 1048576",
                               "attempts": 1, "payloadBytes": 1049172, "parkedAt": "2026-11-28T10:15:01Z"}],
                              "page": 0, "size": 50, "total": 1}""")))
-    @APIResponse(responseCode = "400", description = "A paging parameter is invalid", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A paging parameter is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is not an admin's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
                          @Parameter(description = "Page size, 1..1000 (default 50)", example = "50") @QueryParam("size") String size,
-                         @Context UriInfo uri) throws SQLException {
+                         @Context UriInfo uri) {
         Page<ParkedEvent> result = parked.list(PageRequest.parse(page, size));
         return PageLinks.ok(result, uri).build();
     }
@@ -87,11 +85,10 @@ public class ParkedEventResource {
     @Operation(operationId = "retryParkedEvent",
             summary = "Send a parked event again: an outbox event goes back to its place in the outbox, a consumed one to its handler")
     @APIResponse(responseCode = "204", description = "Taken back: the outbox event is queued before its subject's later events, or the consumed event was handled")
-    @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The API key is not an admin's", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such parked event", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is not an admin's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such parked event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The handler failed again, or its consumer does not run in this instance; the event stays parked",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "failed again", value = """
                             {"type": "https://jjj.example/problems/conflict", "title": "Conflict", "status": 409,
                              "detail": "The handler failed again: IllegalStateException: unknown region 999999; the event stays parked",
@@ -116,13 +113,7 @@ public class ParkedEventResource {
             throw e;
         } catch (RuntimeException e) {
             String error = ParkedEvents.describe(e);
-            QuarkusTransaction.requiringNew().run(() -> {
-                try {
-                    parked.recordFailedRetry(id, error);
-                } catch (SQLException sql) {
-                    throw new IllegalStateException(sql);
-                }
-            });
+            QuarkusTransaction.requiringNew().run(() -> parked.recordFailedRetry(id, error));
             throw ProblemException.conflict("The handler failed again: " + error + "; the event stays parked");
         }
         delete(id);
@@ -134,9 +125,8 @@ public class ParkedEventResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "discardParkedEvent", summary = "Discard a parked event for good; an outbox event's subject flows again")
     @APIResponse(responseCode = "204", description = "Discarded")
-    @APIResponse(responseCode = "401", description = "No valid gateway token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The API key is not an admin's", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such parked event", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key is not an admin's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such parked event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response discard(@Parameter(description = "Id of the parked entry", example = "7") @PathParam("id") long id) {
         if (!delete(id)) {
             throw ProblemException.notFound("No parked event " + id);

@@ -2,6 +2,7 @@ package io.jjj.platform.parked;
 
 import io.agroal.api.AgroalDataSource;
 import io.jjj.platform.events.EventPublisher;
+import io.jjj.platform.jdbc.Jdbc;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageRequest;
 import io.micrometer.core.instrument.Gauge;
@@ -42,12 +43,14 @@ public class ParkedEvents {
     }
 
     private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
     private final MeterRegistry metrics;
     private volatile Map<String, Long> counts = Map.of();
     private volatile Instant countedAt = Instant.EPOCH;
 
     public ParkedEvents(AgroalDataSource dataSource, MeterRegistry metrics) {
         this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
         this.metrics = metrics;
     }
 
@@ -91,57 +94,26 @@ public class ParkedEvents {
 
     /** Parks a consumed event; parking it twice (a redelivery) keeps the first entry. */
     public void parkInbox(String consumer, UUID eventId, String type, String subject, OffsetDateTime occurredAt,
-                          String payload, String error, int attempts) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                          String payload, String error, int attempts) {
+        jdbc.update("""
                 INSERT INTO parked_event (kind, consumer, event_id, type, subject, occurred_at, payload, error, attempts)
                 VALUES ('inbox', ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (consumer, event_id) WHERE kind = 'inbox' DO NOTHING""")) {
-            s.setString(1, consumer);
-            s.setObject(2, eventId);
-            s.setString(3, type);
-            s.setString(4, subject);
-            s.setObject(5, occurredAt);
-            s.setString(6, payload);
-            s.setString(7, error);
-            s.setInt(8, attempts);
-            s.executeUpdate();
-        }
+                ON CONFLICT (consumer, event_id) WHERE kind = 'inbox' DO NOTHING""",
+                consumer, eventId, type, subject, occurredAt, payload, error, attempts);
         countedAt = Instant.EPOCH;
     }
 
-    public Page<ParkedEvent> list(PageRequest request) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM parked_event")) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-            List<ParkedEvent> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM parked_event ORDER BY id LIMIT ? OFFSET ?")) {
-                s.setInt(1, request.size());
-                s.setLong(2, request.offset());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(read(rs));
-                    }
-                }
-            }
-            return Page.of(items, request, total);
-        }
+    public Page<ParkedEvent> list(PageRequest request) {
+        long total = jdbc.one("SELECT count(*) FROM parked_event", rs -> rs.getLong(1)).orElse(0L);
+        List<ParkedEvent> items = jdbc.list("SELECT " + COLUMNS + " FROM parked_event ORDER BY id LIMIT ? OFFSET ?",
+                ParkedEvents::read, request.size(), request.offset());
+        return Page.of(items, request, total);
     }
 
     /** The entry, locked until the caller's transaction ends so two admins cannot retry it at once. */
-    public Optional<Entry> lock(long id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + ", payload FROM parked_event WHERE id = ? FOR UPDATE")) {
-            s.setLong(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Entry(read(rs), rs.getString(12)));
-            }
-        }
+    public Optional<Entry> lock(long id) {
+        return jdbc.one("SELECT " + COLUMNS + ", payload FROM parked_event WHERE id = ? FOR UPDATE",
+                rs -> new Entry(read(rs), rs.getString(12)), id);
     }
 
     /** Puts an outbox event back where it was in the outbox and wakes the relay. */
@@ -161,22 +133,14 @@ public class ParkedEvents {
         delete(entry.event().id());
     }
 
-    public boolean delete(long id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM parked_event WHERE id = ?")) {
-            s.setLong(1, id);
-            boolean deleted = s.executeUpdate() == 1;
-            countedAt = Instant.EPOCH;
-            return deleted;
-        }
+    public boolean delete(long id) {
+        boolean deleted = jdbc.update("DELETE FROM parked_event WHERE id = ?", id) == 1;
+        countedAt = Instant.EPOCH;
+        return deleted;
     }
 
-    public void recordFailedRetry(long id, String error) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE parked_event SET error = ?, attempts = attempts + 1 WHERE id = ?")) {
-            s.setString(1, error);
-            s.setLong(2, id);
-            s.executeUpdate();
-        }
+    public void recordFailedRetry(long id, String error) {
+        jdbc.update("UPDATE parked_event SET error = ?, attempts = attempts + 1 WHERE id = ?", error, id);
     }
 
     /** The innermost cause of a failure, as stored and shown: class and message. */

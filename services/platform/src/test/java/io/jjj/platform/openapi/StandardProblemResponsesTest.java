@@ -60,6 +60,33 @@ class StandardProblemResponsesTest {
     }
 
     @Test
+    void aReadWithASecurityRequirementGets401And403() {
+        JsonPath doc = document();
+        assertEquals(Set.of("200", "400", "401", "403", "503"), codes(doc, "/api/test/gadgets/secret", "get"));
+    }
+
+    @Test
+    void theParkedEventsAdminResourceKeepsItsOwnAndGetsTheRest() {
+        JsonPath doc = document();
+        String delete = "paths.'/api/platformtest/events/parked/{id}'.delete.responses";
+        assertEquals("The API key is not an admin's", doc.getString(delete + ".'403'.description"));
+        assertEquals("#/components/responses/Unauthorized", doc.getString(delete + ".'401'.$ref"), String.valueOf(doc.getMap(delete)));
+        assertEquals("No such parked event", doc.getString(delete + ".'404'.description"));
+        String list = "paths.'/api/platformtest/events/parked'.get.responses";
+        assertEquals("#/components/responses/Unauthorized", doc.getString(list + ".'401'.$ref"), "an admin read, secured by Quarkus");
+        assertEquals("The API key is not an admin's", doc.getString(list + ".'403'.description"));
+    }
+
+    @Test
+    void quarkusOwnBareSecurityResponsesAreReplacedButNotAResourcesOwn() {
+        JsonPath doc = document();
+        String guarded = "paths.'/api/test/guarded'.post.responses";
+        assertEquals("#/components/responses/Unauthorized", doc.getString(guarded + ".'401'.$ref"), String.valueOf(doc.getMap(guarded)));
+        assertEquals("#/components/responses/Forbidden", doc.getString(guarded + ".'403'.$ref"));
+        assertTrue(doc.getString("paths.'/api/test/gadgets/{name}/history'.get.responses.'404'.description").equals("Own 404"));
+    }
+
+    @Test
     void whatAResourceDeclaresItselfWins() {
         JsonPath doc = document();
         String op = "paths.'/api/test/gadgets/{name}/history'.get.responses";
