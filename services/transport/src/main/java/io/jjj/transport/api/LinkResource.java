@@ -13,7 +13,6 @@ import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.transport.domain.Link;
 import io.jjj.transport.domain.Mode;
-import io.jjj.transport.domain.NetworkRepository;
 import io.jjj.transport.domain.NetworkService;
 import io.jjj.transport.domain.Node;
 import io.jjj.transport.domain.Versioned;
@@ -54,12 +53,10 @@ import java.util.Set;
 @Tag(name = ApiDocs.TAG)
 public class LinkResource {
 
-    private final NetworkRepository repository;
     private final NetworkService network;
     private final ObjectMapper json;
 
-    public LinkResource(NetworkRepository repository, NetworkService network, ObjectMapper json) {
-        this.repository = repository;
+    public LinkResource(NetworkService network, ObjectMapper json) {
         this.network = network;
         this.json = json;
     }
@@ -86,9 +83,9 @@ public class LinkResource {
             throw ProblemException.invalidParameter("mode", "one of " + Mode.allowed() + ", was '" + mode + "'");
         }
         LocalDate openOn = asOf == null ? null : QueryParams.date("asOf", asOf);
-        NetworkRepository.LinkFilter filter = new NetworkRepository.LinkFilter(openOn, mode, line, node);
-        List<Link> links = repository.listLinks(filter, paging.offset(), paging.size());
-        Page<LinkView> result = Page.of(links.stream().map(LinkView::of).toList(), paging, repository.countLinks(filter));
+        Page<Link> stored = network.links(new NetworkService.LinkFilter(openOn, mode, line, node), paging);
+        List<Link> links = stored.items();
+        Page<LinkView> result = stored.map(LinkView::of);
         return switch (f) {
             case Formats.CSV -> PageLinks.headers(Response.ok(csv(links), Formats.CSV), result, uri).build();
             case Formats.GEOJSON -> PageLinks.headers(Response.ok(geoJson(links), Formats.GEOJSON), result, uri).build();
@@ -109,11 +106,11 @@ public class LinkResource {
             ends.add(l.from());
             ends.add(l.to());
         });
-        Map<String, Versioned<Node>> nodes = repository.nodes(ends, false);
+        Map<String, Node> nodes = network.nodes(ends);
         List<Object> features = new ArrayList<>();
         for (Link l : links) {
-            Node a = nodes.get(l.from()).value();
-            Node b = nodes.get(l.to()).value();
+            Node a = nodes.get(l.from());
+            Node b = nodes.get(l.to());
             Map<String, Object> properties = new LinkedHashMap<>();
             LinkView v = LinkView.of(l);
             properties.put("id", v.id());
@@ -142,7 +139,7 @@ public class LinkResource {
     @APIResponse(responseCode = "404", description = "No such link",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Link id", example = "BJS-TJ-hsr") @PathParam("id") String id) {
-        Versioned<Link> link = repository.link(id).orElseThrow(() -> ProblemException.notFound("No link '" + id + "'"));
+        Versioned<Link> link = network.link(id).orElseThrow(() -> ProblemException.notFound("No link '" + id + "'"));
         return Response.ok(LinkView.of(link.value())).header("ETag", link.etag()).build();
     }
 

@@ -12,7 +12,6 @@ import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
-import io.jjj.transport.domain.NetworkRepository;
 import io.jjj.transport.domain.NetworkService;
 import io.jjj.transport.domain.Node;
 import io.jjj.transport.domain.NodeKind;
@@ -53,13 +52,11 @@ import java.util.Map;
 @Tag(name = ApiDocs.TAG)
 public class NodeResource {
 
-    private final NetworkRepository repository;
     private final NetworkService network;
     private final Regions regions;
     private final ObjectMapper json;
 
-    public NodeResource(NetworkRepository repository, NetworkService network, Regions regions, ObjectMapper json) {
-        this.repository = repository;
+    public NodeResource(NetworkService network, Regions regions, ObjectMapper json) {
         this.network = network;
         this.regions = regions;
         this.json = json;
@@ -91,9 +88,8 @@ public class NodeResource {
         }
         List<String> inRegion = region == null ? null : new ArrayList<>(regions.expand(regions.require("region", region)));
         LocalDate servedOn = asOf != null || mode != null ? QueryParams.date("asOf", asOf) : null;
-        NetworkRepository.NodeFilter filter = new NetworkRepository.NodeFilter(kind, inRegion, servedOn, mode);
-        Page<NodeView> result = Page.of(repository.listNodes(filter, paging.offset(), paging.size()).stream()
-                .map(NodeView::of).toList(), paging, repository.countNodes(filter));
+        Page<NodeView> result = network.nodes(new NetworkService.NodeFilter(kind, inRegion, servedOn, mode), paging)
+                .map(NodeView::of);
         return switch (f) {
             case Formats.CSV -> PageLinks.headers(Response.ok(csv(result.items()), Formats.CSV), result, uri).build();
             case Formats.GEOJSON -> PageLinks.headers(Response.ok(geoJson(result.items()), Formats.GEOJSON), result, uri).build();
@@ -131,7 +127,7 @@ public class NodeResource {
     @APIResponse(responseCode = "404", description = "No such node",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Node id", example = "BJS") @PathParam("id") String id) {
-        Versioned<Node> node = repository.node(id).orElseThrow(() -> ProblemException.notFound("No node '" + id + "'"));
+        Versioned<Node> node = network.node(id).orElseThrow(() -> ProblemException.notFound("No node '" + id + "'"));
         return Response.ok(NodeView.of(node.value())).header("ETag", node.etag()).build();
     }
 

@@ -5,8 +5,7 @@ import io.jjj.platform.notify.PgListener;
 import io.jjj.platform.tx.AfterCommit;
 import io.jjj.transport.config.TransportConfig;
 import io.jjj.transport.domain.Mode;
-import io.jjj.transport.domain.NetworkData;
-import io.jjj.transport.domain.NetworkRepository;
+import io.jjj.transport.domain.RoutingSnapshot;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * boundaries and renumbers nodes and arcs, so none is kept), then any other epoch the first time it is queried.
  */
 @ApplicationScoped
-public class NetworkSnapshots {
+public class NetworkSnapshots implements RoutingSnapshot {
 
     public static final String CHANNEL = "jjj_transport_network";
 
@@ -47,7 +46,7 @@ public class NetworkSnapshots {
     private static final long RETRY_MILLIS_MIN = 200;
     private static final long RETRY_MILLIS_MAX = 5000;
 
-    private final NetworkRepository repository;
+    private final NetworkBulkReader reader;
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final PgListener pgListener;
@@ -71,9 +70,9 @@ public class NetworkSnapshots {
     private Thread rebuilder;
     private PgListener.Listening listening;
 
-    public NetworkSnapshots(NetworkRepository repository, AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
+    public NetworkSnapshots(NetworkBulkReader reader, AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
                             PgListener pgListener, TransportConfig config) {
-        this.repository = repository;
+        this.reader = reader;
         this.routing = config.routing();
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -136,10 +135,14 @@ public class NetworkSnapshots {
     public Optional<String> lastError() {
         return Optional.ofNullable(lastError);
     }
-    /**
-     * Called inside a transaction that changes nodes or links: once it commits, this and every other instance
-     * rebuild their snapshot.
-     */
+
+    @Override
+    public boolean hasNode(String id) {
+        return current.network().index(id).isPresent();
+    }
+
+    /** Once the transaction commits, this and every other instance rebuild their snapshot. */
+    @Override
     public void markChanged() {
         if (!AfterCommit.once(transactions, MARKED, this::requestRebuild)) {
             return;
@@ -209,7 +212,7 @@ public class NetworkSnapshots {
 
     private void rebuild() {
         long started = System.nanoTime();
-        NetworkData data = repository.loadAll();
+        NetworkData data = reader.readAll();
         Router previous = current;
         Router next = new Router(Network.of(data.nodes(), data.links()), routing.landmarks(), hierarchyBuilds,
                 routing.maxHierarchies());
