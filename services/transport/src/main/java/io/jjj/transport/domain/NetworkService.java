@@ -98,10 +98,14 @@ public class NetworkService {
         }
         NetworkNode existing = NetworkNode.findById(node.id(), LockModeType.PESSIMISTIC_WRITE);
         checkPrecondition("node", node.id(), existing == null ? null : existing.version, ifMatch);
+        FeedCounts counts = new FeedCounts();
         try {
-            writeNodes(List.of(node), new FeedCounts());
+            writeNodes(List.of(node), counts);
         } catch (PersistenceException e) {
             throw createdMeanwhile("node", node.id(), e);
+        }
+        if (existing == null && !counts.anyInserted()) {
+            throw createdMeanwhile("node", node.id());
         }
         return new Put<>(node(node.id()).orElseThrow(), existing == null);
     }
@@ -115,19 +119,32 @@ public class NetworkService {
         }
         NetworkLink existing = NetworkLink.findById(link.id(), LockModeType.PESSIMISTIC_WRITE);
         checkPrecondition("link", link.id(), existing == null ? null : existing.version, ifMatch);
+        FeedCounts counts = new FeedCounts();
         try {
-            writeLinks(List.of(link), new FeedCounts());
+            writeLinks(List.of(link), counts);
         } catch (PersistenceException e) {
             throw createdMeanwhile("link", link.id(), e);
+        }
+        if (existing == null && !counts.anyInserted()) {
+            throw createdMeanwhile("link", link.id());
         }
         return new Put<>(link(link.id()).orElseThrow(), existing == null);
     }
 
-    /** Another request created the entity between this one's check and its write: its insert broke the key. */
+    /** Another request created the entity between this one's check and its write, and its insert broke the key. */
     private static ProblemException createdMeanwhile(String what, String id, PersistenceException e) {
-        if (!(e instanceof ConstraintViolationException) && !(e.getCause() instanceof ConstraintViolationException)) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof ConstraintViolationException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
             throw e;
         }
+        return createdMeanwhile(what, id);
+    }
+
+    /** Another request created the entity between this one's check and its write. */
+    private static ProblemException createdMeanwhile(String what, String id) {
         return ProblemException.conflict("The " + what + " '" + id + "' was created by another request at the same time; "
                 + "read it and send If-Match to change it");
     }

@@ -62,6 +62,9 @@ public class NetworkBulkReader {
                 }
                 c.commit();
                 return new NetworkData(nodes, links);
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
             } finally {
                 c.setReadOnly(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
