@@ -1,6 +1,6 @@
 package io.jjj.transport.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.jjj.platform.persistence.VersionedEntity;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
@@ -8,11 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +18,7 @@ import java.util.List;
 /** A stored link: its row in {@code transport_link}, versioned for its ETag. */
 @Entity
 @Table(name = "transport_link")
-public class NetworkLink extends PanacheEntityBase {
+public class NetworkLink extends VersionedEntity {
 
     @Id
     public String id;
@@ -52,17 +49,9 @@ public class NetworkLink extends PanacheEntityBase {
 
     public String source;
 
-    @Version
-    public int version;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     static NetworkLink created(Link link) {
         NetworkLink entity = new NetworkLink();
         entity.id = link.id();
-        entity.version = 1;
         entity.assign(link);
         return entity;
     }

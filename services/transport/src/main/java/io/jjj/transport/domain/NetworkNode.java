@@ -1,6 +1,6 @@
 package io.jjj.transport.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.jjj.platform.persistence.VersionedEntity;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
@@ -8,10 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.UpdateTimestamp;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,7 +16,7 @@ import java.util.List;
 /** A stored node: its row in {@code transport_node}, versioned for its ETag. */
 @Entity
 @Table(name = "transport_node")
-public class NetworkNode extends PanacheEntityBase {
+public class NetworkNode extends VersionedEntity {
 
     @Id
     public String id;
@@ -40,17 +37,9 @@ public class NetworkNode extends PanacheEntityBase {
 
     public double lat;
 
-    @Version
-    public int version;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     static NetworkNode created(Node node) {
         NetworkNode entity = new NetworkNode();
         entity.id = node.id();
-        entity.version = 1;
         entity.assign(node);
         return entity;
     }

@@ -2,6 +2,7 @@ package io.jjj.transport.domain;
 
 import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.feeds.FeedCounts;
+import io.jjj.platform.http.ConditionalWrites;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.FieldError;
@@ -9,9 +10,7 @@ import io.jjj.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -97,17 +97,14 @@ public class NetworkService {
             throw ProblemException.badRequest("The node is not valid", errors);
         }
         NetworkNode existing = NetworkNode.findById(node.id(), LockModeType.PESSIMISTIC_WRITE);
-        checkPrecondition("node", node.id(), existing == null ? null : existing.version, ifMatch);
+        boolean create = ConditionalWrites.createOrReplace(ifMatch, null,
+                existing == null ? OptionalLong.empty() : OptionalLong.of(existing.version), "the node '" + node.id() + "'");
         FeedCounts counts = new FeedCounts();
-        try {
-            writeNodes(List.of(node), counts);
-        } catch (PersistenceException e) {
-            throw createdMeanwhile("node", node.id(), e);
-        }
-        if (existing == null && !counts.anyInserted()) {
+        writeNodes(List.of(node), counts);
+        if (create && !counts.anyInserted()) {
             throw createdMeanwhile("node", node.id());
         }
-        return new Put<>(node(node.id()).orElseThrow(), existing == null);
+        return new Put<>(node(node.id()).orElseThrow(), create);
     }
 
     public Put<Link> putLink(Link link, String ifMatch) {
@@ -118,32 +115,20 @@ public class NetworkService {
                     : ProblemException.badRequest("The link is not valid", errors);
         }
         NetworkLink existing = NetworkLink.findById(link.id(), LockModeType.PESSIMISTIC_WRITE);
-        checkPrecondition("link", link.id(), existing == null ? null : existing.version, ifMatch);
+        boolean create = ConditionalWrites.createOrReplace(ifMatch, null,
+                existing == null ? OptionalLong.empty() : OptionalLong.of(existing.version), "the link '" + link.id() + "'");
         FeedCounts counts = new FeedCounts();
-        try {
-            writeLinks(List.of(link), counts);
-        } catch (PersistenceException e) {
-            throw createdMeanwhile("link", link.id(), e);
-        }
-        if (existing == null && !counts.anyInserted()) {
+        writeLinks(List.of(link), counts);
+        if (create && !counts.anyInserted()) {
             throw createdMeanwhile("link", link.id());
         }
-        return new Put<>(link(link.id()).orElseThrow(), existing == null);
+        return new Put<>(link(link.id()).orElseThrow(), create);
     }
 
-    /** Another request created the entity between this one's check and its write, and its insert broke the key. */
-    private static ProblemException createdMeanwhile(String what, String id, PersistenceException e) {
-        Throwable cause = e;
-        while (cause != null && !(cause instanceof ConstraintViolationException)) {
-            cause = cause.getCause();
-        }
-        if (cause == null) {
-            throw e;
-        }
-        return createdMeanwhile(what, id);
-    }
-
-    /** Another request created the entity between this one's check and its write. */
+    /**
+     * Another request created the entity between this one's check and its write, with the same values (different
+     * ones break the key on insert, which the problem mappers answer with the same 409).
+     */
     private static ProblemException createdMeanwhile(String what, String id) {
         return ProblemException.conflict("The " + what + " '" + id + "' was created by another request at the same time; "
                 + "read it and send If-Match to change it");
@@ -152,26 +137,6 @@ public class NetworkService {
     /** The rules name fields as feed columns; a JSON body names them in camel case. */
     private static List<FieldError> jsonNames(List<FieldError> errors) {
         return errors.stream().map(e -> FieldError.field(JSON_FIELDS.getOrDefault(e.field(), e.field()), e.message())).toList();
-    }
-
-    private static void checkPrecondition(String what, String id, Integer version, String ifMatch) {
-        if (version == null) {
-            if (ifMatch != null && !ifMatch.isBlank() && !"*".equals(ifMatch.trim())) {
-                throw ProblemException.preconditionFailed("The " + what + " '" + id + "' does not exist, so If-Match "
-                        + ifMatch + " cannot match");
-            }
-            return;
-        }
-        String etag = new Versioned<>(id, version).etag();
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired("Updating the " + what + " '" + id
-                    + "' needs If-Match with the ETag from a GET (currently " + etag + ")");
-        }
-        String tag = ifMatch.trim();
-        if (!"*".equals(tag) && !tag.equals(etag) && !tag.equals("W/" + etag)) {
-            throw ProblemException.preconditionFailed("The " + what + " '" + id + "' has changed: its ETag is now "
-                    + etag + ", not " + tag);
-        }
     }
 
     /**

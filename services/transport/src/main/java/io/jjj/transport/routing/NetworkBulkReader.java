@@ -1,6 +1,6 @@
 package io.jjj.transport.routing;
 
-import io.agroal.api.AgroalDataSource;
+import io.jjj.platform.jdbc.Jdbc;
 import io.jjj.transport.domain.Link;
 import io.jjj.transport.domain.Node;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +22,14 @@ public class NetworkBulkReader {
 
     private static final int FETCH_SIZE = 10_000;
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    public NetworkBulkReader(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public NetworkBulkReader(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     public NetworkData readAll() {
-        try (Connection c = dataSource.getConnection()) {
+        return jdbc.inConnection("read the network", c -> {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -54,9 +54,8 @@ public class NetworkBulkReader {
                         while (rs.next()) {
                             Date closed = rs.getDate(9);
                             links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                                    rs.getDate(8).toLocalDate(), closed == null ? null : closed.toLocalDate(),
-                                    rs.getBoolean(10), rs.getString(11)));
+                                    rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getDate(8).toLocalDate(),
+                                    closed == null ? null : closed.toLocalDate(), rs.getBoolean(10), rs.getString(11)));
                         }
                     }
                 }
@@ -70,8 +69,6 @@ public class NetworkBulkReader {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 c.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the network", e);
-        }
+        });
     }
 }

@@ -1,7 +1,8 @@
 package io.jjj.transport.routing;
 
-import io.agroal.api.AgroalDataSource;
+import io.jjj.platform.jdbc.Jdbc;
 import io.jjj.platform.notify.PgListener;
+import io.jjj.platform.time.Today;
 import io.jjj.platform.tx.AfterCommit;
 import io.jjj.transport.config.TransportConfig;
 import io.jjj.transport.domain.Mode;
@@ -13,10 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,7 +44,8 @@ public class NetworkSnapshots implements RoutingSnapshot {
     private static final long RETRY_MILLIS_MAX = 5000;
 
     private final NetworkBulkReader reader;
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
+    private final Today today;
     private final TransactionSynchronizationRegistry transactions;
     private final PgListener pgListener;
     private final TransportConfig.Routing routing;
@@ -70,11 +68,12 @@ public class NetworkSnapshots implements RoutingSnapshot {
     private Thread rebuilder;
     private PgListener.Listening listening;
 
-    public NetworkSnapshots(NetworkBulkReader reader, AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
+    public NetworkSnapshots(NetworkBulkReader reader, Jdbc jdbc, Today today, TransactionSynchronizationRegistry transactions,
                             PgListener pgListener, TransportConfig config) {
         this.reader = reader;
         this.routing = config.routing();
-        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.today = today;
         this.transactions = transactions;
         this.pgListener = pgListener;
     }
@@ -147,13 +146,7 @@ public class NetworkSnapshots implements RoutingSnapshot {
         if (!AfterCommit.once(transactions, MARKED, this::requestRebuild)) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            s.setString(1, CHANNEL);
-            s.setString(2, instance);
-            s.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not notify other instances of the change", e);
-        }
+        jdbc.one("SELECT pg_notify(?, ?)", row -> CHANNEL, CHANNEL, instance);
     }
 
     public void requestRebuild() {
@@ -217,7 +210,7 @@ public class NetworkSnapshots implements RoutingSnapshot {
         Router next = new Router(Network.of(data.nodes(), data.links()), routing.landmarks(), hierarchyBuilds,
                 routing.maxHierarchies());
         current = next;
-        next.prepare(new Router.Filter((int) LocalDate.now(Network.CLUSTER_TIME).toEpochDay(), Mode.ALL));
+        next.prepare(new Router.Filter((int) today.date().toEpochDay(), Mode.ALL));
         previous.hierarchies().ifPresent(old -> {
             List<Router.Filter> asked = old.requested();
             old.retire();
