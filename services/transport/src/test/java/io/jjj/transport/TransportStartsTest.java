@@ -37,6 +37,9 @@ class TransportStartsTest {
                 .body("paths.'/api/transport/routes'.get.operationId", equalTo("getTransportRoute"))
                 .body("paths.'/api/transport/matrix'.get.responses.'413'.content.'application/problem+json'", notNullValue())
                 .body("paths.'/api/transport/links/{id}'.put.requestBody.content.'application/json'.examples", notNullValue())
+                .body("paths.'/api/transport/nodes/{id}'.put.responses.'412'", notNullValue())
+                .body("paths.'/api/transport/nodes/{id}'.put.responses.'428'", notNullValue())
+                .body("paths.'/api/transport/links/{id}'.put.responses.'422'.description", equalTo("An end is not a known node"))
                 .body("paths.'/api/transport/feeds'.post.operationId", equalTo("postTransportFeed"))
                 .body("components.schemas.TransportRoute", notNullValue())
                 .body("components.schemas.Problem", notNullValue());

@@ -1,7 +1,10 @@
 package io.jjj.transport.api;
 
 import jakarta.annotation.security.PermitAll;
+import io.jjj.platform.input.Dates;
+import io.jjj.platform.input.QueryParams;
 import io.jjj.platform.problem.Problem;
+import io.jjj.platform.time.Today;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Region;
 import io.jjj.platform.regions.Regions;
@@ -47,16 +50,15 @@ public class AnalysisResource {
 
     private final ParkedEventResource parked;
 
-    private static final int FIRST_YEAR = 1900;
-    private static final int LAST_YEAR = 2200;
-
     private final NetworkSnapshots snapshots;
     private final Regions regions;
+    private final Today today;
 
-    public AnalysisResource(NetworkSnapshots snapshots, Regions regions, ParkedEventResource parked) {
+    public AnalysisResource(NetworkSnapshots snapshots, Regions regions, Today today, ParkedEventResource parked) {
         this.parked = parked;
         this.snapshots = snapshots;
         this.regions = regions;
+        this.today = today;
     }
 
     /** This service's parked events, for admins: {@code /api/<service>/events/parked}. */
@@ -73,9 +75,9 @@ public class AnalysisResource {
     @APIResponse(responseCode = "200", description = "One entry per region with stations (and per region above it)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessibilityView.class)))
     @APIResponse(responseCode = "400", description = "Unknown region, bad date or mode",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The target region has no stations",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AccessibilityView accessibility(
             @Parameter(description = "Target region or group code", required = true, example = "110000") @QueryParam("to") String to,
             @Parameter(description = ApiDocs.AS_OF, example = "2024-01-01") @QueryParam("asOf") String asOf,
@@ -83,12 +85,10 @@ public class AnalysisResource {
             @Parameter(description = ApiDocs.MODES, example = "hsr,metro") @QueryParam("modes") String modes,
             @Parameter(description = "Only regions of this level", example = "prefecture") @QueryParam("level") String level) {
         String target = regions.require("to", QueryParams.required("to", to));
-        LocalDate day = QueryParams.date("asOf", asOf);
-        LocalDate other = compareTo == null || compareTo.isBlank() ? null : QueryParams.date("compareTo", compareTo);
-        int mask = QueryParams.modes(modes);
-        if (level != null && !List.of("province", "prefecture", "county").contains(level)) {
-            throw ProblemException.invalidParameter("level", "province, prefecture or county, was '" + level + "'");
-        }
+        LocalDate day = today.asOf(asOf);
+        LocalDate other = Dates.parameter("compareTo", compareTo);
+        int mask = NetworkParams.modes(modes);
+        String onlyLevel = QueryParams.oneOf("level", level, List.of("province", "prefecture", "county"), null);
         Router router = snapshots.router();
         Network net = router.network();
         int[] targets = Accessibility.stationsIn(net, regions, target);
@@ -104,12 +104,12 @@ public class AnalysisResource {
         List<RegionAccess> rows = new ArrayList<>();
         for (Accessibility.RegionTime r : now.regions()) {
             String regionLevel = regions.region(r.region()).map(Region::level).orElse(null);
-            if (level != null && !level.equals(regionLevel)) {
+            if (onlyLevel != null && !onlyLevel.equals(regionLevel)) {
                 continue;
             }
             Double minutes = finite(r.minutes());
             Double before = other == null ? null : finite(then.getOrDefault(r.region(), Double.POSITIVE_INFINITY));
-            Double change = minutes != null && before != null ? QueryParams.round(minutes - before) : null;
+            Double change = minutes != null && before != null ? NetworkParams.round(minutes - before) : null;
             rows.add(new RegionAccess(r.region(), regions.name(r.region()), regionLevel, r.stations(), minutes, r.station(),
                     before, change));
         }
@@ -118,7 +118,7 @@ public class AnalysisResource {
                 .sorted(Comparator.comparingDouble((Integer v) -> now.nodeMinutes()[v]).thenComparing(v -> net.node(v).id()))
                 .map(v -> new NodeAccess(net.node(v).id(), net.node(v).nameEn(), net.node(v).region(), finite(now.nodeMinutes()[v])))
                 .toList();
-        return new AccessibilityView(target, day, other, QueryParams.modeNames(mask), targetIds, rows, nodes);
+        return new AccessibilityView(target, day, other, NetworkParams.modeNames(mask), targetIds, rows, nodes);
     }
 
     @GET
@@ -129,27 +129,26 @@ public class AnalysisResource {
     @APIResponse(responseCode = "200", description = "Totals and groups",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsView.class)))
     @APIResponse(responseCode = "400", description = "Bad groupBy, date or mode",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public StatsView stats(
             @Parameter(description = ApiDocs.AS_OF, example = "2024-12-31") @QueryParam("asOf") String asOf,
             @Parameter(description = "region (default), mode or line", example = "region") @QueryParam("groupBy") String groupBy,
             @Parameter(description = ApiDocs.MODES, example = "hsr") @QueryParam("modes") String modes) {
-        LocalDate day = QueryParams.date("asOf", asOf);
-        int mask = QueryParams.modes(modes);
-        String by = groupBy == null || groupBy.isBlank() ? "region" : groupBy.trim();
+        LocalDate day = today.asOf(asOf);
+        int mask = NetworkParams.modes(modes);
+        String by = QueryParams.oneOf("groupBy", groupBy, List.of("region", "mode", "line"), "region");
         Network net = snapshots.router().network();
         Router.Filter filter = filter(day, mask);
         Map<String, NetworkStats.Totals> groups = switch (by) {
-            case "region" -> NetworkStats.byRegion(net, regions, filter);
             case "mode" -> NetworkStats.byMode(net, filter);
             case "line" -> NetworkStats.byLine(net, filter);
-            default -> throw ProblemException.invalidParameter("groupBy", "region, mode or line, was '" + by + "'");
+            default -> NetworkStats.byRegion(net, regions, filter);
         };
         List<StatsGroup> rows = new ArrayList<>();
         groups.forEach((key, t) -> rows.add(new StatsGroup(key, by.equals("region") ? regions.name(key) : null,
-                QueryParams.round(t.lengthKm()), t.stations())));
+                NetworkParams.round(t.lengthKm()), t.stations())));
         NetworkStats.Totals total = NetworkStats.total(net, filter);
-        return new StatsView(day, by, QueryParams.modeNames(mask), QueryParams.round(total.lengthKm()), total.stations(), rows);
+        return new StatsView(day, by, NetworkParams.modeNames(mask), NetworkParams.round(total.lengthKm()), total.stations(), rows);
     }
 
     @GET
@@ -160,27 +159,27 @@ public class AnalysisResource {
     @APIResponse(responseCode = "200", description = "One value per year",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesView.class)))
     @APIResponse(responseCode = "400", description = "Bad years, region or mode",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SeriesView series(
             @Parameter(description = "First year", required = true, example = "2008") @QueryParam("from") String from,
             @Parameter(description = "Last year (at most 300 years after from)", required = true, example = "2024") @QueryParam("to") String to,
             @Parameter(description = "Region or group (default JJJ, the whole cluster)", example = "JJJ") @QueryParam("region") String region,
             @Parameter(description = "Comma-separated modes; default hsr", example = "hsr") @QueryParam("modes") String modes) {
-        int first = QueryParams.whole("from", from, FIRST_YEAR, LAST_YEAR);
-        int last = QueryParams.whole("to", to, FIRST_YEAR, LAST_YEAR);
+        int first = QueryParams.whole("from", from, Dates.MIN.getYear(), Dates.MAX.getYear());
+        int last = QueryParams.whole("to", to, Dates.MIN.getYear(), Dates.MAX.getYear());
         if (last < first) {
             throw ProblemException.invalidParameter("to", "must not be before from (" + first + "), was " + last);
         }
         String area = region == null || region.isBlank() ? "JJJ" : regions.require("region", region.trim());
-        int mask = QueryParams.modes(modes, Mode.HSR.bit());
+        int mask = NetworkParams.modes(modes, Mode.HSR.bit());
         Network net = snapshots.router().network();
         List<YearValue> years = new ArrayList<>();
         for (int year = first; year <= last; year++) {
             LocalDate end = LocalDate.of(year, 12, 31);
             NetworkStats.Totals t = NetworkStats.within(net, regions, area, filter(end, mask));
-            years.add(new YearValue(year, end, QueryParams.round(t.lengthKm()), t.stations()));
+            years.add(new YearValue(year, end, NetworkParams.round(t.lengthKm()), t.stations()));
         }
-        return new SeriesView(area, QueryParams.modeNames(mask), years);
+        return new SeriesView(area, NetworkParams.modeNames(mask), years);
     }
 
     private static Router.Filter filter(LocalDate day, int mask) {
@@ -188,6 +187,6 @@ public class AnalysisResource {
     }
 
     private static Double finite(double minutes) {
-        return Double.isInfinite(minutes) ? null : QueryParams.round(minutes);
+        return Double.isInfinite(minutes) ? null : NetworkParams.round(minutes);
     }
 }

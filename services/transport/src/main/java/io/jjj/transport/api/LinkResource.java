@@ -1,26 +1,24 @@
 package io.jjj.transport.api;
 
-import io.jjj.platform.formats.GeoJson;
-import io.jjj.platform.security.Roles;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jjj.platform.paging.Page;
-import io.jjj.platform.paging.PageLinks;
+import io.jjj.platform.formats.Formats;
+import io.jjj.platform.formats.GeoJson;
+import io.jjj.platform.formats.Listing;
+import io.jjj.platform.http.ConditionalWrites;
+import io.jjj.platform.input.Dates;
+import io.jjj.platform.input.QueryParams;
 import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
-import io.jjj.transport.domain.Link;
-import io.jjj.transport.domain.Mode;
-import io.jjj.transport.domain.NetworkRepository;
-import io.jjj.transport.domain.NetworkService;
-import io.jjj.transport.domain.Node;
-import io.jjj.transport.domain.Versioned;
+import io.jjj.platform.security.Roles;
 import io.jjj.transport.api.NetworkViews.LinkBody;
 import io.jjj.transport.api.NetworkViews.LinkView;
-import io.jjj.transport.api.NetworkViews.NodeBody;
-import io.jjj.transport.api.NetworkViews.NodeView;
+import io.jjj.transport.domain.Link;
+import io.jjj.transport.domain.Mode;
+import io.jjj.transport.domain.NetworkService;
+import io.jjj.transport.domain.Node;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,6 +28,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -42,26 +41,23 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 
 @Path("/api/transport/links")
 @Tag(name = ApiDocs.TAG)
 public class LinkResource {
 
-    private final NetworkRepository repository;
     private final NetworkService network;
-    private final ObjectMapper json;
+    private final Listing<Link> listing;
 
-    public LinkResource(NetworkRepository repository, NetworkService network, ObjectMapper json) {
-        this.repository = repository;
+    public LinkResource(NetworkService network, ObjectMapper json) {
         this.network = network;
-        this.json = json;
+        this.listing = Listing.<Link>json().json(page -> page.map(LinkView::of)).csv(LinkResource::csv)
+                .geoJson(page -> geoJson(json, page.items()));
     }
 
     @GET
@@ -69,8 +65,6 @@ public class LinkResource {
     @Produces({MediaType.APPLICATION_JSON, Formats.CSV, Formats.GEOJSON})
     @Operation(operationId = "listTransportLinks", summary = "List links, as JSON, CSV or GeoJSON LineStrings")
     @APIResponse(responseCode = "200", description = "One page of links, with Link and X-Total-Count headers")
-    @APIResponse(responseCode = "400", description = "A bad filter or paging value",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Only links open on this day", example = "2012-01-01") @QueryParam("asOf") String asOf,
             @Parameter(description = "Only links of this mode", example = "hsr") @QueryParam("mode") String mode,
@@ -79,21 +73,12 @@ public class LinkResource {
             @Parameter(description = "Page from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50") @QueryParam("size") String size,
             @Parameter(description = "json (default), csv or geojson; or use the Accept header", example = "csv") @QueryParam("format") String format,
-            @HeaderParam("Accept") String accept, @Context UriInfo uri) {
-        String f = Formats.choose(format, accept, List.of(Formats.JSON, Formats.CSV, Formats.GEOJSON));
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        Listing.Negotiated<Link> answer = listing.negotiate(format, headers);
         PageRequest paging = PageRequest.parse(page, size);
-        if (mode != null && Mode.parse(mode).isEmpty()) {
-            throw ProblemException.invalidParameter("mode", "one of " + Mode.allowed() + ", was '" + mode + "'");
-        }
-        LocalDate openOn = asOf == null ? null : QueryParams.date("asOf", asOf);
-        NetworkRepository.LinkFilter filter = new NetworkRepository.LinkFilter(openOn, mode, line, node);
-        List<Link> links = repository.listLinks(filter, paging.offset(), paging.size());
-        Page<LinkView> result = Page.of(links.stream().map(LinkView::of).toList(), paging, repository.countLinks(filter));
-        return switch (f) {
-            case Formats.CSV -> PageLinks.headers(Response.ok(csv(links), Formats.CSV), result, uri).build();
-            case Formats.GEOJSON -> PageLinks.headers(Response.ok(geoJson(links), Formats.GEOJSON), result, uri).build();
-            default -> PageLinks.ok(result, uri).build();
-        };
+        NetworkService.LinkFilter filter = new NetworkService.LinkFilter(Dates.parameter("asOf", asOf),
+                QueryParams.oneOf("mode", mode, Mode.names(), null), line, node);
+        return answer.ok(network.links(filter, paging), uri);
     }
 
     private static String csv(List<Link> links) {
@@ -103,17 +88,12 @@ public class LinkResource {
         return out.toString();
     }
 
-    private String geoJson(List<Link> links) {
-        Set<String> ends = new HashSet<>();
-        links.forEach(l -> {
-            ends.add(l.from());
-            ends.add(l.to());
-        });
-        Map<String, Versioned<Node>> nodes = repository.nodes(ends, false);
+    private String geoJson(ObjectMapper json, List<Link> links) {
+        Map<String, Node> nodes = network.nodes(links.stream().flatMap(l -> Stream.of(l.from(), l.to())).distinct().toList());
         List<Object> features = new ArrayList<>();
         for (Link l : links) {
-            Node a = nodes.get(l.from()).value();
-            Node b = nodes.get(l.to()).value();
+            Node a = nodes.get(l.from());
+            Node b = nodes.get(l.to());
             Map<String, Object> properties = new LinkedHashMap<>();
             LinkView v = LinkView.of(l);
             properties.put("id", v.id());
@@ -139,11 +119,9 @@ public class LinkResource {
     @Operation(operationId = "getTransportLink", summary = "One link, with its ETag")
     @APIResponse(responseCode = "200", description = "The link",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkView.class)))
-    @APIResponse(responseCode = "404", description = "No such link",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Link id", example = "BJS-TJ-hsr") @PathParam("id") String id) {
-        Versioned<Link> link = repository.link(id).orElseThrow(() -> ProblemException.notFound("No link '" + id + "'"));
-        return Response.ok(LinkView.of(link.value())).header("ETag", link.etag()).build();
+        return NetworkViews.answer(200, network.link(id).orElseThrow(() -> ProblemException.notFound("No link '" + id + "'")),
+                LinkView::of);
     }
 
     @PUT
@@ -158,18 +136,13 @@ public class LinkResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkView.class)))
     @APIResponse(responseCode = "400", description = "Invalid link: a link to itself, minutes not above 0, closed before opened…",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid gateway token",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An end is not a known node",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Replacing needs If-Match",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@Parameter(description = "Link id", example = "BJS-TJ-hsr") @PathParam("id") String id,
-                        @Parameter(description = "The ETag from a GET; required to replace an existing link", example = "\"1\"")
-                        @HeaderParam("If-Match") String ifMatch,
+                        @Parameter(description = "The ETag from a GET; required to replace an existing link, refused to "
+                                + "create one", example = "\"1\"")
+                        @HeaderParam(ConditionalWrites.IF_MATCH) String ifMatch,
                         @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                 schema = @Schema(implementation = LinkBody.class), examples = @ExampleObject(name = "link",
                                 value = "{\"from\":\"BJS\",\"to\":\"TJ\",\"mode\":\"hsr\",\"line\":\"Beijing-Tianjin intercity\","
@@ -179,7 +152,6 @@ public class LinkResource {
             throw ProblemException.badRequest("A JSON body with the link is required");
         }
         NetworkService.Put<Link> put = network.putLink(body.toLink(id), ifMatch);
-        return Response.status(put.created() ? 201 : 200).entity(LinkView.of(put.stored().value()))
-                .header("ETag", put.stored().etag()).build();
+        return NetworkViews.answer(put.created() ? 201 : 200, put.stored(), LinkView::of);
     }
 }

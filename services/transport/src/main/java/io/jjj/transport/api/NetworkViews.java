@@ -3,15 +3,24 @@ package io.jjj.transport.api;
 import io.jjj.transport.domain.Decimals;
 import io.jjj.transport.domain.Link;
 import io.jjj.transport.domain.Node;
+import io.jjj.transport.domain.Versioned;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.function.Function;
 
 /** The JSON shapes of nodes and links, read and written. */
 final class NetworkViews {
 
     private NetworkViews() {
+    }
+
+    /** A stored node or link as answered: its view, with its version as the ETag. */
+    static <T> Response answer(int status, Versioned<T> stored, Function<T, ?> view) {
+        return Response.status(status).entity(view.apply(stored.value())).header(HttpHeaders.ETAG, stored.etag()).build();
     }
 
     @Schema(name = "TransportNode", description = "A station, airport, port or city")

@@ -1,27 +1,25 @@
 package io.jjj.transport.api;
 
-import io.jjj.platform.formats.GeoJson;
-import io.jjj.platform.security.Roles;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jjj.platform.formats.Formats;
+import io.jjj.platform.formats.GeoJson;
+import io.jjj.platform.formats.Listing;
+import io.jjj.platform.http.ConditionalWrites;
+import io.jjj.platform.input.QueryParams;
 import io.jjj.platform.paging.Page;
-import io.jjj.platform.paging.PageLinks;
 import io.jjj.platform.paging.PageRequest;
-import io.jjj.platform.problem.Problem;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
-import io.jjj.transport.domain.NetworkRepository;
+import io.jjj.platform.security.Roles;
+import io.jjj.platform.time.Today;
+import io.jjj.transport.api.NetworkViews.NodeBody;
+import io.jjj.transport.api.NetworkViews.NodeView;
+import io.jjj.transport.domain.Mode;
 import io.jjj.transport.domain.NetworkService;
 import io.jjj.transport.domain.Node;
 import io.jjj.transport.domain.NodeKind;
-import io.jjj.transport.domain.Mode;
-import io.jjj.transport.domain.Versioned;
-import io.jjj.transport.api.NetworkViews.LinkBody;
-import io.jjj.transport.api.NetworkViews.LinkView;
-import io.jjj.transport.api.NetworkViews.NodeBody;
-import io.jjj.transport.api.NetworkViews.NodeView;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +29,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -53,16 +52,16 @@ import java.util.Map;
 @Tag(name = ApiDocs.TAG)
 public class NodeResource {
 
-    private final NetworkRepository repository;
     private final NetworkService network;
     private final Regions regions;
-    private final ObjectMapper json;
+    private final Today today;
+    private final Listing<NodeView> listing;
 
-    public NodeResource(NetworkRepository repository, NetworkService network, Regions regions, ObjectMapper json) {
-        this.repository = repository;
+    public NodeResource(NetworkService network, Regions regions, Today today, ObjectMapper json) {
         this.network = network;
         this.regions = regions;
-        this.json = json;
+        this.today = today;
+        this.listing = Listing.<NodeView>json().csv(NodeResource::csv).geoJson(page -> geoJson(json, page.items()));
     }
 
     @GET
@@ -70,8 +69,6 @@ public class NodeResource {
     @Produces({MediaType.APPLICATION_JSON, Formats.CSV, Formats.GEOJSON})
     @Operation(operationId = "listTransportNodes", summary = "List nodes, as JSON, CSV or GeoJSON points")
     @APIResponse(responseCode = "200", description = "One page of nodes, with Link and X-Total-Count headers")
-    @APIResponse(responseCode = "400", description = "A bad filter or paging value",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Only nodes of this kind", example = "hsr-station") @QueryParam("kind") String kind,
             @Parameter(description = "Only nodes in this region or group (and below it)", example = "130000") @QueryParam("region") String region,
@@ -80,25 +77,16 @@ public class NodeResource {
             @Parameter(description = "Page from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50") @QueryParam("size") String size,
             @Parameter(description = "json (default), csv or geojson; or use the Accept header", example = "geojson") @QueryParam("format") String format,
-            @HeaderParam("Accept") String accept, @Context UriInfo uri) {
-        String f = Formats.choose(format, accept, List.of(Formats.JSON, Formats.CSV, Formats.GEOJSON));
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        Listing.Negotiated<NodeView> answer = listing.negotiate(format, headers);
         PageRequest paging = PageRequest.parse(page, size);
-        if (kind != null && NodeKind.parse(kind).isEmpty()) {
-            throw ProblemException.invalidParameter("kind", "one of " + NodeKind.allowed() + ", was '" + kind + "'");
-        }
-        if (mode != null && Mode.parse(mode).isEmpty()) {
-            throw ProblemException.invalidParameter("mode", "one of " + Mode.allowed() + ", was '" + mode + "'");
-        }
+        String onlyKind = QueryParams.oneOf("kind", kind, NodeKind.names(), null);
+        String onlyMode = QueryParams.oneOf("mode", mode, Mode.names(), null);
         List<String> inRegion = region == null ? null : new ArrayList<>(regions.expand(regions.require("region", region)));
-        LocalDate servedOn = asOf != null || mode != null ? QueryParams.date("asOf", asOf) : null;
-        NetworkRepository.NodeFilter filter = new NetworkRepository.NodeFilter(kind, inRegion, servedOn, mode);
-        Page<NodeView> result = Page.of(repository.listNodes(filter, paging.offset(), paging.size()).stream()
-                .map(NodeView::of).toList(), paging, repository.countNodes(filter));
-        return switch (f) {
-            case Formats.CSV -> PageLinks.headers(Response.ok(csv(result.items()), Formats.CSV), result, uri).build();
-            case Formats.GEOJSON -> PageLinks.headers(Response.ok(geoJson(result.items()), Formats.GEOJSON), result, uri).build();
-            default -> PageLinks.ok(result, uri).build();
-        };
+        LocalDate servedOn = asOf != null || onlyMode != null ? today.asOf(asOf) : null;
+        Page<NodeView> nodes = network.nodes(new NetworkService.NodeFilter(onlyKind, inRegion, servedOn, onlyMode), paging)
+                .map(NodeView::of);
+        return answer.ok(nodes, uri);
     }
 
     private static String csv(List<NodeView> nodes) {
@@ -107,7 +95,7 @@ public class NodeResource {
         return out.toString();
     }
 
-    private String geoJson(List<NodeView> nodes) {
+    private static String geoJson(ObjectMapper json, List<NodeView> nodes) {
         List<Object> features = new ArrayList<>();
         for (NodeView n : nodes) {
             Map<String, Object> properties = new LinkedHashMap<>();
@@ -128,11 +116,9 @@ public class NodeResource {
     @Operation(operationId = "getTransportNode", summary = "One node, with its ETag")
     @APIResponse(responseCode = "200", description = "The node",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NodeView.class)))
-    @APIResponse(responseCode = "404", description = "No such node",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Node id", example = "BJS") @PathParam("id") String id) {
-        Versioned<Node> node = repository.node(id).orElseThrow(() -> ProblemException.notFound("No node '" + id + "'"));
-        return Response.ok(NodeView.of(node.value())).header("ETag", node.etag()).build();
+        return NetworkViews.answer(200, network.node(id).orElseThrow(() -> ProblemException.notFound("No node '" + id + "'")),
+                NodeView::of);
     }
 
     @PUT
@@ -145,17 +131,10 @@ public class NodeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NodeView.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NodeView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid node",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid gateway token",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Replacing needs If-Match",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response put(@Parameter(description = "Node id", example = "BJS") @PathParam("id") String id,
-                        @Parameter(description = "The ETag from a GET; required to replace an existing node", example = "\"1\"")
-                        @HeaderParam("If-Match") String ifMatch,
+                        @Parameter(description = "The ETag from a GET; required to replace an existing node, refused to "
+                                + "create one", example = "\"1\"")
+                        @HeaderParam(ConditionalWrites.IF_MATCH) String ifMatch,
                         @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                 schema = @Schema(implementation = NodeBody.class), examples = @ExampleObject(name = "station",
                                 value = "{\"nameEn\":\"Beijing South\",\"kind\":\"hsr-station\",\"region\":\"110000\",\"lon\":116.379,\"lat\":39.865}")))
@@ -164,7 +143,6 @@ public class NodeResource {
             throw ProblemException.badRequest("A JSON body with the node is required");
         }
         NetworkService.Put<Node> put = network.putNode(body.toNode(id), ifMatch);
-        return Response.status(put.created() ? 201 : 200).entity(NodeView.of(put.stored().value()))
-                .header("ETag", put.stored().etag()).build();
+        return NetworkViews.answer(put.created() ? 201 : 200, put.stored(), NodeView::of);
     }
 }

@@ -4,7 +4,9 @@ import io.jjj.platform.formats.GeoJson;
 import jakarta.annotation.security.PermitAll;
 import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jjj.platform.input.QueryParams;
 import io.jjj.platform.problem.Problem;
+import io.jjj.platform.time.Today;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.transport.api.RoutingViews.IsochroneView;
 import io.jjj.transport.api.RoutingViews.Leg;
@@ -49,11 +51,13 @@ public class RoutingResource {
     private final NetworkSnapshots snapshots;
     private final TransportConfig config;
     private final ObjectMapper json;
+    private final Today today;
 
-    public RoutingResource(NetworkSnapshots snapshots, TransportConfig config, ObjectMapper json) {
+    public RoutingResource(NetworkSnapshots snapshots, TransportConfig config, ObjectMapper json, Today today) {
         this.snapshots = snapshots;
         this.config = config;
         this.json = json;
+        this.today = today;
     }
 
     @GET
@@ -63,9 +67,9 @@ public class RoutingResource {
     @APIResponse(responseCode = "200", description = "The route, with its legs grouped by line",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RouteView.class)))
     @APIResponse(responseCode = "400", description = "Unknown node, bad date, mode or penalty",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No route on that date; the problem names the date",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RouteView route(
             @Parameter(description = "Origin node id", required = true, example = "BJS") @QueryParam("from") String from,
             @Parameter(description = "Destination node id", required = true, example = "CZW") @QueryParam("to") String to,
@@ -75,20 +79,20 @@ public class RoutingResource {
             @QueryParam("transferMinutes") String transferMinutes) {
         Router router = snapshots.router();
         Network net = router.network();
-        int s = QueryParams.node(net, "from", from);
-        int t = QueryParams.node(net, "to", to);
-        LocalDate day = QueryParams.date("asOf", asOf);
-        int mask = QueryParams.modes(modes);
+        int s = NetworkParams.node(net, "from", from);
+        int t = NetworkParams.node(net, "to", to);
+        LocalDate day = today.asOf(asOf);
+        int mask = NetworkParams.modes(modes);
         double penalty = QueryParams.number("transferMinutes", transferMinutes, 0, 0, config.routes().maxTransferMinutes());
         Route route = router.route(s, t, new Router.Filter((int) day.toEpochDay(), mask), penalty)
                 .orElseThrow(() -> ProblemException.notFound("No route from " + from.trim() + " to " + to.trim() + " on " + day
-                        + " by " + String.join(", ", QueryParams.modeNames(mask))).with("asOf", day.toString()));
+                        + " by " + String.join(", ", NetworkParams.modeNames(mask))).with("asOf", day.toString()));
         List<Leg> legs = route.legs().stream().map(leg -> new Leg(leg.line(), leg.mode().value(),
                 ref(net, leg.nodes().get(0)), ref(net, leg.nodes().get(leg.nodes().size() - 1)),
-                QueryParams.round(leg.minutes()), QueryParams.round(leg.km()),
+                NetworkParams.round(leg.minutes()), NetworkParams.round(leg.km()),
                 leg.nodes().stream().map(i -> net.node(i).id()).toList())).toList();
-        return new RouteView(ref(net, s), ref(net, t), day, QueryParams.modeNames(mask), QueryParams.round(route.minutes()),
-                QueryParams.round(route.km()), route.transfers(), penalty, legs);
+        return new RouteView(ref(net, s), ref(net, t), day, NetworkParams.modeNames(mask), NetworkParams.round(route.minutes()),
+                NetworkParams.round(route.km()), route.transfers(), penalty, legs);
     }
 
     @GET
@@ -100,7 +104,7 @@ public class RoutingResource {
     @APIResponse(responseCode = "200", description = "The nodes reached, nearest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IsochroneView.class)))
     @APIResponse(responseCode = "400", description = "Unknown node, budget over the limit, bad bands",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response isochrone(
             @Parameter(description = "Origin node id", required = true, example = "BJS") @QueryParam("from") String from,
             @Parameter(description = "Budget in minutes (at most the configured limit, 1440 by default); "
@@ -115,9 +119,9 @@ public class RoutingResource {
         String f = Formats.choose(format, accept, List.of(Formats.JSON, Formats.GEOJSON));
         Router router = snapshots.router();
         Network net = router.network();
-        int s = QueryParams.node(net, "from", from);
-        LocalDate day = QueryParams.date("asOf", asOf);
-        int mask = QueryParams.modes(modes);
+        int s = NetworkParams.node(net, "from", from);
+        LocalDate day = today.asOf(asOf);
+        int mask = NetworkParams.modes(modes);
         int max = config.isochrone().maxMinutes();
         List<Integer> bandList = bands(bands, max);
         int budget = minutes == null && !bandList.isEmpty() ? bandList.get(bandList.size() - 1)
@@ -133,9 +137,9 @@ public class RoutingResource {
             Node n = net.node(reach.nodes()[i]);
             double m = reach.minutes()[i];
             int band = bandList.stream().filter(b -> m <= b).findFirst().orElse(budget);
-            nodes.add(new Reached(n.id(), n.nameEn(), n.region(), n.lon(), n.lat(), QueryParams.round(m), band));
+            nodes.add(new Reached(n.id(), n.nameEn(), n.region(), n.lon(), n.lat(), NetworkParams.round(m), band));
         }
-        IsochroneView view = new IsochroneView(ref(net, s), day, QueryParams.modeNames(mask), budget, bandList, nodes);
+        IsochroneView view = new IsochroneView(ref(net, s), day, NetworkParams.modeNames(mask), budget, bandList, nodes);
         if (f.equals(Formats.JSON)) {
             return Response.ok(view, MediaType.APPLICATION_JSON).build();
         }
@@ -192,9 +196,9 @@ public class RoutingResource {
     @APIResponse(responseCode = "200", description = "The matrix",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatrixView.class)))
     @APIResponse(responseCode = "400", description = "Unknown nodes (every one listed), bad date or mode",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More origins or destinations than the configured maximum (200 each by default)",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MatrixView matrix(
             @Parameter(description = "Comma-separated origin node ids", required = true, example = "BJS,TJ")
             @QueryParam("from") String from,
@@ -204,12 +208,12 @@ public class RoutingResource {
             @Parameter(description = ApiDocs.MODES, example = "hsr") @QueryParam("modes") String modes) {
         Router router = snapshots.router();
         Network net = router.network();
-        int[] origins = QueryParams.nodes(net, "from", from, config.matrix().maxOrigins());
-        int[] destinations = QueryParams.nodes(net, "to", to, config.matrix().maxDestinations());
-        LocalDate day = QueryParams.date("asOf", asOf);
-        int mask = QueryParams.modes(modes);
+        int[] origins = NetworkParams.nodes(net, "from", from, config.matrix().maxOrigins());
+        int[] destinations = NetworkParams.nodes(net, "to", to, config.matrix().maxDestinations());
+        LocalDate day = today.asOf(asOf);
+        int mask = NetworkParams.modes(modes);
         Router.Matrix matrix = router.matrix(origins, destinations, new Router.Filter((int) day.toEpochDay(), mask));
-        return new MatrixView(day, QueryParams.modeNames(mask), ids(net, origins), ids(net, destinations),
+        return new MatrixView(day, NetworkParams.modeNames(mask), ids(net, origins), ids(net, destinations),
                 rows(matrix.minutes()), rows(matrix.km()));
     }
 
@@ -219,7 +223,7 @@ public class RoutingResource {
 
     private static List<List<Double>> rows(double[][] values) {
         return Arrays.stream(values).map(row -> Arrays.stream(row)
-                .mapToObj(v -> Double.isNaN(v) ? null : QueryParams.round(v)).toList()).toList();
+                .mapToObj(v -> Double.isNaN(v) ? null : NetworkParams.round(v)).toList()).toList();
     }
 
     private static NodeRef ref(Network net, int index) {

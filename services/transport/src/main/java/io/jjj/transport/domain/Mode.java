@@ -1,6 +1,7 @@
 package io.jjj.transport.domain;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** How a link is travelled. Each mode has a bit so a set of modes is an int mask. */
@@ -21,7 +22,11 @@ public enum Mode {
         return Arrays.stream(values()).filter(m -> m.value().equals(raw)).findFirst();
     }
 
+    public static List<String> names() {
+        return Arrays.stream(values()).map(Mode::value).toList();
+    }
+
     public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(Mode::value).toList());
+        return String.join(", ", names());
     }
 }

@@ -2,81 +2,133 @@ package io.jjj.transport.domain;
 
 import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.feeds.FeedCounts;
+import io.jjj.platform.http.ConditionalWrites;
+import io.jjj.platform.paging.Page;
+import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.ProblemException;
-import io.jjj.transport.events.TransportEvents;
-import io.jjj.transport.routing.NetworkSnapshots;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Every change to nodes and links: the rows, their events in the same transaction, and the signal that rebuilds
- * the routing snapshot once the transaction commits.
+ * Nodes and links read and changed through their entities: every change with its events in the same transaction,
+ * and the signal that rebuilds the routing snapshot once the transaction commits.
  */
 @ApplicationScoped
+@Transactional
 public class NetworkService {
 
     /** The result of a PUT: the stored entity with its new version, and whether it was created. */
     public record Put<T>(Versioned<T> stored, boolean created) {
     }
 
+    /** Filters of the node listing; null means no filter. {@code servedOn} keeps nodes an open link touches. */
+    public record NodeFilter(String kind, Collection<String> regions, LocalDate servedOn, String mode) {
+    }
+
+    /** Filters of the link listing; null means no filter. */
+    public record LinkFilter(LocalDate openOn, String mode, String line, String node) {
+    }
+
     private static final Map<String, String> JSON_FIELDS =
             Map.of("name_en", "nameEn", "name_zh", "nameZh", "distance_km", "distanceKm");
 
-    private final NetworkRepository repository;
     private final NetworkRules rules;
     private final EventPublisher events;
-    private final NetworkSnapshots snapshots;
+    private final RoutingSnapshot snapshot;
 
-    public NetworkService(NetworkRepository repository, NetworkRules rules, EventPublisher events, NetworkSnapshots snapshots) {
-        this.repository = repository;
+    public NetworkService(NetworkRules rules, EventPublisher events, RoutingSnapshot snapshot) {
         this.rules = rules;
         this.events = events;
-        this.snapshots = snapshots;
+        this.snapshot = snapshot;
     }
 
-    @Transactional
+    public Optional<Versioned<Node>> node(String id) {
+        return NetworkNode.<NetworkNode>findByIdOptional(id).map(n -> new Versioned<>(n.toNode(), n.version));
+    }
+
+    public Optional<Versioned<Link>> link(String id) {
+        return NetworkLink.<NetworkLink>findByIdOptional(id).map(l -> new Versioned<>(l.toLink(), l.version));
+    }
+
+    /** The stored nodes among {@code ids}, by id. */
+    public Map<String, Node> nodes(Collection<String> ids) {
+        return NetworkNode.byIds(ids, false).stream().collect(Collectors.toMap(n -> n.id, NetworkNode::toNode));
+    }
+
+    public Page<Node> nodes(NodeFilter filter, PageRequest paging) {
+        return page(NetworkNode.listed(filter), paging, NetworkNode::toNode);
+    }
+
+    public Page<Link> links(LinkFilter filter, PageRequest paging) {
+        return page(NetworkLink.listed(filter), paging, NetworkLink::toLink);
+    }
+
+    private static <E, T> Page<T> page(PanacheQuery<E> query, PageRequest paging, Function<E, T> record) {
+        int first = (int) paging.offset();
+        List<T> items = query.range(first, first + paging.size() - 1).list().stream().map(record).toList();
+        return Page.of(items, paging, query.count());
+    }
+
+    /** Whether a node exists: the routing snapshot knows most, the database has the newest. */
+    public boolean nodeExists(String id) {
+        return snapshot.hasNode(id) || NetworkNode.count("id", id) > 0;
+    }
+
     public Put<Node> putNode(Node node, String ifMatch) {
         List<FieldError> errors = jsonNames(rules.node(node));
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The node is not valid", errors);
         }
-        Versioned<Node> existing = repository.nodes(List.of(node.id()), true).get(node.id());
-        checkPrecondition("node", node.id(), existing, ifMatch);
+        NetworkNode existing = NetworkNode.findById(node.id(), LockModeType.PESSIMISTIC_WRITE);
+        boolean create = ConditionalWrites.createOrReplace(ifMatch, null,
+                existing == null ? OptionalLong.empty() : OptionalLong.of(existing.version), "the node '" + node.id() + "'");
         FeedCounts counts = new FeedCounts();
         writeNodes(List.of(node), counts);
-        if (existing == null && !counts.anyInserted()) {
+        if (create && !counts.anyInserted()) {
             throw createdMeanwhile("node", node.id());
         }
-        return new Put<>(repository.node(node.id()).orElseThrow(), existing == null);
+        return new Put<>(node(node.id()).orElseThrow(), create);
     }
 
-    @Transactional
     public Put<Link> putLink(Link link, String ifMatch) {
-        List<FieldError> errors = jsonNames(rules.link(link, id -> !repository.nodes(List.of(id), false).isEmpty()));
+        List<FieldError> errors = jsonNames(rules.link(link, this::nodeExists));
         if (!errors.isEmpty()) {
             boolean unknownNode = errors.stream().allMatch(e -> e.message().startsWith("unknown node"));
             throw unknownNode ? ProblemException.unprocessable("The link joins a node that does not exist", errors)
                     : ProblemException.badRequest("The link is not valid", errors);
         }
-        Versioned<Link> existing = repository.links(List.of(link.id()), true).get(link.id());
-        checkPrecondition("link", link.id(), existing, ifMatch);
+        NetworkLink existing = NetworkLink.findById(link.id(), LockModeType.PESSIMISTIC_WRITE);
+        boolean create = ConditionalWrites.createOrReplace(ifMatch, null,
+                existing == null ? OptionalLong.empty() : OptionalLong.of(existing.version), "the link '" + link.id() + "'");
         FeedCounts counts = new FeedCounts();
         writeLinks(List.of(link), counts);
-        if (existing == null && !counts.anyInserted()) {
+        if (create && !counts.anyInserted()) {
             throw createdMeanwhile("link", link.id());
         }
-        return new Put<>(repository.link(link.id()).orElseThrow(), existing == null);
+        return new Put<>(link(link.id()).orElseThrow(), create);
     }
 
-    /** Another request created the entity between this one's check and its write. */
+    /**
+     * Another request created the entity between this one's check and its write, with the same values (different
+     * ones break the key on insert, which the problem mappers answer with the same 409).
+     */
     private static ProblemException createdMeanwhile(String what, String id) {
         return ProblemException.conflict("The " + what + " '" + id + "' was created by another request at the same time; "
                 + "read it and send If-Match to change it");
@@ -87,105 +139,80 @@ public class NetworkService {
         return errors.stream().map(e -> FieldError.field(JSON_FIELDS.getOrDefault(e.field(), e.field()), e.message())).toList();
     }
 
-    private static void checkPrecondition(String what, String id, Versioned<?> existing, String ifMatch) {
-        if (existing == null) {
-            if (ifMatch != null && !ifMatch.isBlank() && !"*".equals(ifMatch.trim())) {
-                throw ProblemException.preconditionFailed("The " + what + " '" + id + "' does not exist, so If-Match "
-                        + ifMatch + " cannot match");
-            }
-            return;
-        }
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired("Updating the " + what + " '" + id
-                    + "' needs If-Match with the ETag from a GET (currently " + existing.etag() + ")");
-        }
-        String tag = ifMatch.trim();
-        if (!"*".equals(tag) && !tag.equals(existing.etag()) && !tag.equals("W/" + existing.etag())) {
-            throw ProblemException.preconditionFailed("The " + what + " '" + id + "' has changed: its ETag is now "
-                    + existing.etag() + ", not " + tag);
-        }
-    }
-
-    /** Upserts nodes in the caller's transaction, with a {@code node.changed} event for each new or changed one. */
+    /**
+     * Upserts nodes, with a {@code node.changed} event for each new or changed one. The rows are written and the
+     * entities let go before returning, so a feed's chunks never pile up in the persistence context.
+     */
     public void writeNodes(List<Node> nodes, FeedCounts counts) {
-        Map<String, Versioned<Node>> stored = repository.nodes(nodes.stream().map(Node::id).toList(), true);
-        Map<String, Node> current = new LinkedHashMap<>();
-        stored.forEach((id, v) -> current.put(id, v.value()));
-        Map<String, Node> inserts = new LinkedHashMap<>();
-        Map<String, Node> updates = new LinkedHashMap<>();
+        Map<String, NetworkNode> stored = byId(NetworkNode.byIds(nodes.stream().map(Node::id).toList(), true), n -> n.id);
         Set<String> movedRegion = new HashSet<>();
         List<EventPublisher.Draft> drafts = new ArrayList<>();
         for (Node node : nodes) {
-            Node before = current.get(node.id());
+            NetworkNode entity = stored.get(node.id());
+            Node before = entity == null ? null : entity.toNode();
             if (node.equals(before)) {
                 counts.unchanged();
                 continue;
             }
-            if (before == null || inserts.containsKey(node.id())) {
-                inserts.put(node.id(), node);
-            } else {
-                updates.put(node.id(), node);
-            }
-            if (before == null) {
+            if (entity == null) {
+                entity = NetworkNode.created(node);
+                entity.persist();
+                stored.put(node.id(), entity);
                 counts.inserted();
             } else {
-                counts.updated();
                 if (!before.region().equals(node.region())) {
                     movedRegion.add(node.id());
                 }
+                entity.assign(node);
+                counts.updated();
             }
-            current.put(node.id(), node);
             drafts.add(TransportEvents.node(node));
         }
-        repository.insertNodes(List.copyOf(inserts.values()));
-        repository.updateNodes(List.copyOf(updates.values()));
         for (String id : movedRegion) {
-            List<Link> touching = repository.linksTouching(id);
-            Map<String, Node> ends = new LinkedHashMap<>();
-            repository.nodes(touching.stream().flatMap(l -> java.util.stream.Stream.of(l.from(), l.to())).toList(), false)
-                    .forEach((endId, v) -> ends.put(endId, v.value()));
+            List<Link> touching = NetworkLink.touching(id).stream().map(NetworkLink::toLink).toList();
+            Map<String, Node> ends = nodes(touching.stream().flatMap(l -> Stream.of(l.from(), l.to())).toList());
             touching.forEach(link -> drafts.add(linkEvent(TransportEvents.LINK_CHANGED, link, ends)));
         }
+        release();
         publish(drafts, counts);
     }
 
-    /** Upserts links in the caller's transaction, with a {@code link.opened/changed/closed} event for each change. */
+    /** Upserts links, with a {@code link.opened/changed/closed} event for each change; written and let go as nodes are. */
     public void writeLinks(List<Link> links, FeedCounts counts) {
-        Map<String, Versioned<Link>> stored = repository.links(links.stream().map(Link::id).toList(), true);
-        Map<String, Link> current = new LinkedHashMap<>();
-        stored.forEach((id, v) -> current.put(id, v.value()));
-        Set<String> ends = new HashSet<>();
-        links.forEach(l -> {
-            ends.add(l.from());
-            ends.add(l.to());
-        });
-        Map<String, Node> nodes = new LinkedHashMap<>();
-        repository.nodes(ends, false).forEach((id, v) -> nodes.put(id, v.value()));
-        Map<String, Link> inserts = new LinkedHashMap<>();
-        Map<String, Link> updates = new LinkedHashMap<>();
+        Map<String, NetworkLink> stored = byId(NetworkLink.byIds(links.stream().map(Link::id).toList(), true), l -> l.id);
+        Map<String, Node> ends = nodes(links.stream().flatMap(l -> Stream.of(l.from(), l.to())).collect(Collectors.toSet()));
         List<EventPublisher.Draft> drafts = new ArrayList<>();
         for (Link link : links) {
-            Link before = current.get(link.id());
+            NetworkLink entity = stored.get(link.id());
+            Link before = entity == null ? null : entity.toLink();
             if (link.equals(before)) {
                 counts.unchanged();
                 continue;
             }
-            if (before == null || inserts.containsKey(link.id())) {
-                inserts.put(link.id(), link);
-            } else {
-                updates.put(link.id(), link);
-            }
-            if (before == null) {
+            if (entity == null) {
+                entity = NetworkLink.created(link);
+                entity.persist();
+                stored.put(link.id(), entity);
                 counts.inserted();
             } else {
+                entity.assign(link);
                 counts.updated();
             }
-            current.put(link.id(), link);
-            drafts.add(linkEvent(TransportEvents.linkChangeType(before, link), link, nodes));
+            drafts.add(linkEvent(TransportEvents.linkChangeType(before, link), link, ends));
         }
-        repository.insertLinks(List.copyOf(inserts.values()));
-        repository.updateLinks(List.copyOf(updates.values()));
+        release();
         publish(drafts, counts);
+    }
+
+    private static <E> Map<String, E> byId(List<E> entities, Function<E, String> id) {
+        Map<String, E> found = new LinkedHashMap<>();
+        entities.forEach(e -> found.put(id.apply(e), e));
+        return found;
+    }
+
+    private static void release() {
+        NetworkNode.flush();
+        NetworkNode.getEntityManager().clear();
     }
 
     private static EventPublisher.Draft linkEvent(String type, Link link, Map<String, Node> nodes) {
@@ -202,12 +229,6 @@ public class NetworkService {
         }
         events.publishAll(drafts);
         counts.events(drafts.size());
-        snapshots.markChanged();
-    }
-
-    /** Whether a node exists: the routing snapshot knows most, the database has the newest. */
-    public boolean nodeExists(String id) {
-        return snapshots.router().network().index(id).isPresent()
-                || !repository.nodes(List.of(id), false).isEmpty();
+        snapshot.markChanged();
     }
 }

@@ -1,6 +1,7 @@
 package io.jjj.transport.domain;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** What a node is. */
@@ -15,7 +16,11 @@ public enum NodeKind {
         return Arrays.stream(values()).filter(k -> k.value().equals(raw)).findFirst();
     }
 
+    public static List<String> names() {
+        return Arrays.stream(values()).map(NodeKind::value).toList();
+    }
+
     public static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(NodeKind::value).toList());
+        return String.join(", ", names());
     }
 }

@@ -1,9 +1,11 @@
 package io.jjj.transport.domain;
 
-/** A stored entity with its version, which makes its ETag. */
-public record Versioned<T>(T value, int version) {
+import io.jjj.platform.http.ConditionalWrites;
+
+/** A stored node or link as a record, with the version that makes its ETag. */
+public record Versioned<T>(T value, long version) {
 
     public String etag() {
-        return "\"" + version + "\"";
+        return ConditionalWrites.etag(version);
     }
 }

@@ -5,7 +5,6 @@ import io.jjj.transport.domain.Mode;
 import io.jjj.transport.domain.Node;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,9 +19,6 @@ import java.util.stream.IntStream;
  * this one"). A new snapshot replaces the old one whole; queries never see a half-built graph.
  */
 public final class Network {
-
-    /** The cluster's time zone: what "today" is when no date is given. */
-    public static final ZoneId CLUSTER_TIME = ZoneId.of("Asia/Shanghai");
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 

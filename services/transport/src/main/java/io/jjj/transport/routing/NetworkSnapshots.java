@@ -1,12 +1,12 @@
 package io.jjj.transport.routing;
 
-import io.agroal.api.AgroalDataSource;
+import io.jjj.platform.jdbc.Jdbc;
 import io.jjj.platform.notify.PgListener;
+import io.jjj.platform.time.Today;
 import io.jjj.platform.tx.AfterCommit;
 import io.jjj.transport.config.TransportConfig;
 import io.jjj.transport.domain.Mode;
-import io.jjj.transport.domain.NetworkData;
-import io.jjj.transport.domain.NetworkRepository;
+import io.jjj.transport.domain.RoutingSnapshot;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * boundaries and renumbers nodes and arcs, so none is kept), then any other epoch the first time it is queried.
  */
 @ApplicationScoped
-public class NetworkSnapshots {
+public class NetworkSnapshots implements RoutingSnapshot {
 
     public static final String CHANNEL = "jjj_transport_network";
 
@@ -47,8 +43,9 @@ public class NetworkSnapshots {
     private static final long RETRY_MILLIS_MIN = 200;
     private static final long RETRY_MILLIS_MAX = 5000;
 
-    private final NetworkRepository repository;
-    private final AgroalDataSource dataSource;
+    private final NetworkBulkReader reader;
+    private final Jdbc jdbc;
+    private final Today today;
     private final TransactionSynchronizationRegistry transactions;
     private final PgListener pgListener;
     private final TransportConfig.Routing routing;
@@ -71,11 +68,12 @@ public class NetworkSnapshots {
     private Thread rebuilder;
     private PgListener.Listening listening;
 
-    public NetworkSnapshots(NetworkRepository repository, AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
+    public NetworkSnapshots(NetworkBulkReader reader, Jdbc jdbc, Today today, TransactionSynchronizationRegistry transactions,
                             PgListener pgListener, TransportConfig config) {
-        this.repository = repository;
+        this.reader = reader;
         this.routing = config.routing();
-        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.today = today;
         this.transactions = transactions;
         this.pgListener = pgListener;
     }
@@ -136,21 +134,19 @@ public class NetworkSnapshots {
     public Optional<String> lastError() {
         return Optional.ofNullable(lastError);
     }
-    /**
-     * Called inside a transaction that changes nodes or links: once it commits, this and every other instance
-     * rebuild their snapshot.
-     */
+
+    @Override
+    public boolean hasNode(String id) {
+        return current.network().index(id).isPresent();
+    }
+
+    /** Once the transaction commits, this and every other instance rebuild their snapshot. */
+    @Override
     public void markChanged() {
         if (!AfterCommit.once(transactions, MARKED, this::requestRebuild)) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            s.setString(1, CHANNEL);
-            s.setString(2, instance);
-            s.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not notify other instances of the change", e);
-        }
+        jdbc.one("SELECT pg_notify(?, ?)", row -> CHANNEL, CHANNEL, instance);
     }
 
     public void requestRebuild() {
@@ -209,12 +205,12 @@ public class NetworkSnapshots {
 
     private void rebuild() {
         long started = System.nanoTime();
-        NetworkData data = repository.loadAll();
+        NetworkData data = reader.readAll();
         Router previous = current;
         Router next = new Router(Network.of(data.nodes(), data.links()), routing.landmarks(), hierarchyBuilds,
                 routing.maxHierarchies());
         current = next;
-        next.prepare(new Router.Filter((int) LocalDate.now(Network.CLUSTER_TIME).toEpochDay(), Mode.ALL));
+        next.prepare(new Router.Filter((int) today.date().toEpochDay(), Mode.ALL));
         previous.hierarchies().ifPresent(old -> {
             List<Router.Filter> asked = old.requested();
             old.retire();

@@ -1,4 +1,7 @@
-package io.jjj.transport.domain;
+package io.jjj.transport.routing;
+
+import io.jjj.transport.domain.Link;
+import io.jjj.transport.domain.Node;
 
 import java.util.List;
 

@@ -1,9 +1,6 @@
-package io.jjj.transport.events;
+package io.jjj.transport.domain;
 
 import io.jjj.platform.events.EventPublisher;
-import io.jjj.transport.domain.Decimals;
-import io.jjj.transport.domain.Link;
-import io.jjj.transport.domain.Node;
 
 /** The events this service publishes on {@code jjj.transport.v1}, with the data documented in docs/events.md. */
 public final class TransportEvents {
