@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.jjj.platform.config.PlatformConfig;
+import io.jjj.platform.jdbc.Jdbc;
 import io.jjj.platform.problem.ProblemException;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -54,6 +55,7 @@ public class FeedRuns {
     private static final String COLUMNS = "id, feed, mode, state, rows_read, body_bytes, created_at, started_at, finished_at, report, problem";
 
     private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
     private final PlatformConfig config;
     private final String instance = UUID.randomUUID().toString();
     /** Unfinished runs of this instance and the rows each has read. */
@@ -63,6 +65,7 @@ public class FeedRuns {
 
     public FeedRuns(AgroalDataSource dataSource, PlatformConfig config) {
         this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
         this.config = config;
     }
 
@@ -92,15 +95,7 @@ public class FeedRuns {
     }
 
     public Optional<FeedRun> find(UUID id) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM feed_run WHERE id = ?")) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read feed run " + id, e);
-        }
+        return jdbc.one("SELECT " + COLUMNS + " FROM feed_run WHERE id = ?", this::read, id);
     }
 
     /**
@@ -215,29 +210,17 @@ public class FeedRuns {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE feed_run SET state = 'failed', problem = ?, finished_at = now() "
-                        + "WHERE state IN ('queued', 'running') AND heartbeat_at < now() - make_interval(secs => ?) AND instance <> ?")) {
-            s.setString(1, problem);
-            s.setDouble(2, config.feeds().runAbandonedAfter().toMillis() / 1000.0);
-            s.setString(3, instance);
-            int failed = s.executeUpdate();
-            if (failed > 0) {
-                LOG.warnf("Marked %d feed runs of stopped instances failed", failed);
-            }
-            return failed;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not mark abandoned feed runs", e);
+        int failed = jdbc.update("UPDATE feed_run SET state = 'failed', problem = ?, finished_at = now() "
+                        + "WHERE state IN ('queued', 'running') AND heartbeat_at < now() - make_interval(secs => ?) AND instance <> ?",
+                problem, config.feeds().runAbandonedAfter().toMillis() / 1000.0, instance);
+        if (failed > 0) {
+            LOG.warnf("Marked %d feed runs of stopped instances failed", failed);
         }
+        return failed;
     }
 
     private void update(String sql, UUID id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, id);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not update feed run " + id, e);
-        }
+        jdbc.update(sql, id);
     }
 
     private FeedRun read(ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package io.jjj.platform.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jjj.platform.config.PlatformConfig;
+import io.jjj.platform.time.Today;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
@@ -55,10 +55,12 @@ public class ConditionalReads {
     private final String pastCacheControl;
     private final int compressFromBytes;
     private final boolean compression;
+    private final Today today;
 
-    public ConditionalReads(ObjectMapper json, PlatformConfig config,
+    public ConditionalReads(ObjectMapper json, PlatformConfig config, Today today,
                             @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false") boolean compression) {
         this.json = json;
+        this.today = today;
         this.compression = compression;
         PlatformConfig.Caching caching = config.http().caching();
         this.liveCacheControl = "public, max-age=" + caching.liveMaxAge().toSeconds() + ", must-revalidate";
@@ -111,13 +113,13 @@ public class ConditionalReads {
         return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
 
-    private static boolean asOfInThePast(ContainerRequestContext request) {
+    private boolean asOfInThePast(ContainerRequestContext request) {
         String asOf = request.getUriInfo().getQueryParameters().getFirst("asOf");
         if (asOf == null) {
             return false;
         }
         try {
-            return LocalDate.parse(asOf.trim()).isBefore(LocalDate.now(ZoneOffset.UTC));
+            return today.isPast(LocalDate.parse(asOf.trim()));
         } catch (DateTimeParseException e) {
             return false;
         }

@@ -1,6 +1,7 @@
 package io.jjj.platform.input;
 
 import io.jjj.platform.problem.ProblemException;
+import io.jjj.platform.time.Today;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -63,5 +64,28 @@ public final class Dates {
                     + MAX.getYear() + ", was " + year);
         }
         return year;
+    }
+
+    /**
+     * The one {@code asOf} rule: a {@code YYYY-MM-DD} date {@link #RANGE}; absent or blank means today in
+     * {@link Today#ZONE}. A date in the future is accepted (the state as known now, plans included), like any past one.
+     *
+     * @param name the parameter as the 400 problem names it (usually {@code "asOf"})
+     * @throws ProblemException 400 naming {@code name} when not a date or out of range
+     */
+    public static LocalDate asOf(String name, String raw, Today today) {
+        LocalDate date = parameter(name, raw);
+        return date == null ? today.date() : date;
+    }
+
+    /** {@link #asOf(String, String, Today)} for the parameter {@code asOf}. */
+    public static LocalDate asOf(String raw, Today today) {
+        return asOf("asOf", raw, today);
+    }
+
+    /** {@link #asOf(String, String, Today)} with today given, for code outside CDI (e.g. {@code Today.of(clock)}). */
+    public static LocalDate asOf(String name, String raw, LocalDate today) {
+        LocalDate date = parameter(name, raw);
+        return date == null ? today : date;
     }
 }

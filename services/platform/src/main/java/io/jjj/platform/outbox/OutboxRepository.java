@@ -1,6 +1,7 @@
 package io.jjj.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.jjj.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -45,9 +46,11 @@ public class OutboxRepository {
             ORDER BY o.seq""";
 
     private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
     public OutboxRepository(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
     }
 
     /** Must run inside a transaction, which keeps the rows locked until it ends. */
@@ -64,13 +67,9 @@ public class OutboxRepository {
         }
     }
 
-    public void markSent(List<PendingEvent> events) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET sent_at = now() WHERE seq = ANY (?)")) {
-            Long[] seqs = events.stream().map(PendingEvent::seq).toArray(Long[]::new);
-            s.setArray(1, c.createArrayOf("bigint", seqs));
-            s.executeUpdate();
-        }
+    public void markSent(List<PendingEvent> events) {
+        jdbc.update("UPDATE outbox_event SET sent_at = now() WHERE seq = ANY (?)",
+                Jdbc.array("bigint", events.stream().map(PendingEvent::seq).toList()));
     }
 
     public OutboxBacklog backlog() throws SQLException {
@@ -84,11 +83,7 @@ public class OutboxRepository {
         }
     }
 
-    public int deleteSentBefore(Instant cutoff) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM outbox_event WHERE sent_at IS NOT NULL AND sent_at < ?")) {
-            s.setTimestamp(1, Timestamp.from(cutoff));
-            return s.executeUpdate();
-        }
+    public int deleteSentBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM outbox_event WHERE sent_at IS NOT NULL AND sent_at < ?", Timestamp.from(cutoff));
     }
 }

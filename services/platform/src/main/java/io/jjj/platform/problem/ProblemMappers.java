@@ -35,6 +35,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Serialization failure and deadlock: a concurrent transaction won; the same request may succeed again. */
+    private static final List<String> CONCURRENT_CHANGE = List.of("40001", "40P01");
     private static final String DATA_EXCEPTION_CLASS = "22";
     /** A Jackson message that names a Java type: quoted in backticks, or a dotted package name. */
     private static final Pattern JAVA_NAMES = Pattern.compile("`|\\b(java|javax|jakarta|io|com|org)\\.[a-z]");
@@ -201,8 +203,9 @@ public class ProblemMappers {
     }
 
     /**
-     * What the database refuses is still the client's doing: a unique key taken by a concurrent create is a 409,
-     * a value it cannot hold a 400. Validation names the field first; this only catches what slips past it.
+     * What the database refuses is still the client's doing: a unique key taken by a concurrent create is a 409, so
+     * is a serialization failure or deadlock (40001, 40P01) against a concurrent transaction; a value it cannot hold
+     * a 400. The SQL exception may sit anywhere in the cause chain (a {@code JdbcException}, Hibernate's wrappers). Validation names the field first; this only catches what slips past it.
      */
     private static Optional<ProblemException> refusedByDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -211,6 +214,10 @@ public class ProblemMappers {
                 if (UNIQUE_VIOLATION.equals(state)) {
                     return Optional.of(ProblemException.conflict(
                             "Another request created the same resource at the same time; read it and retry"));
+                }
+                if (CONCURRENT_CHANGE.contains(state)) {
+                    return Optional.of(ProblemException.conflict(
+                            "A concurrent request changed the same data; retry the request"));
                 }
                 if (state.startsWith(DATA_EXCEPTION_CLASS)) {
                     return Optional.of(ProblemException.badRequest(

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
@@ -89,7 +88,7 @@ class ConditionalReadsTest {
     @Test
     void aReadAsOfAPastDateMayBeKeptLongerThanLiveData() throws Exception {
         assertEquals(Optional.of("public, max-age=86400"), header(get("?count=2&asOf=2020-01-01", null, null), "Cache-Control"));
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = io.jjj.platform.time.Today.of(java.time.Clock.systemUTC()).toString();
         assertEquals(Optional.of(LIVE), header(get("?count=2&asOf=" + today, null, null), "Cache-Control"));
     }
 
