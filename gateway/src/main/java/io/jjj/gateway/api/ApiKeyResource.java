@@ -2,6 +2,7 @@ package io.jjj.gateway.api;
 
 import io.jjj.gateway.domain.ApiKeyService;
 import io.jjj.gateway.domain.ApiKeyView;
+import io.jjj.platform.http.ConditionalWrites;
 import io.jjj.platform.http.PublicLinks;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageLinks;
@@ -20,8 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -99,8 +98,6 @@ public class ApiKeyResource {
             examples = @ExampleObject(name = "feed pusher", value = "{\"name\":\"hebei-stats-bureau\",\"scopes\":[\"indicators:write\"]}")))
     @APIResponse(responseCode = "201", description = "Created; the secret is in the body",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyCreated.class)))
-    @APIResponse(responseCode = "400", description = "Invalid name or scopes",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An active key has this name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(KeyRequest request) {
@@ -109,7 +106,7 @@ public class ApiKeyResource {
         }
         ApiKeyService.CreatedKey created = keys.create(request.name(), request.scopes());
         ApiKeyView key = created.key();
-        return Response.created(URI.create(links.to("/api/keys/" + key.id()))).tag(etag(key))
+        return Response.created(URI.create(links.to("/api/keys/" + key.id()))).tag(ConditionalWrites.entityTag(key.version()))
                 .entity(new KeyCreated(key.id(), key.name(), key.scopes(), key.createdAt(), created.secret()))
                 .build();
     }
@@ -118,8 +115,6 @@ public class ApiKeyResource {
     @Operation(operationId = "listApiKeys", summary = "List the active API keys", description = "Needs the admin scope.")
     @APIResponse(responseCode = "200", description = "The keys, without secrets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Page number from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = "Page size (1-1000)", example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
@@ -134,11 +129,9 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "200", description = "The key, without its secret; its ETag is what revoking it sends as If-Match",
             headers = @Header(name = "ETag", description = "The key's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyInfo.class)))
-    @APIResponse(responseCode = "404", description = "No active key with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Key id", example = "5b0f6f1e-4a52-4b84-9a35-0d5e2f6c7a11") @PathParam("id") String id) {
         ApiKeyView key = keys.get(parseId(id));
-        return Response.ok(KeyInfo.of(key)).tag(etag(key)).build();
+        return Response.ok(KeyInfo.of(key)).tag(ConditionalWrites.entityTag(key.version())).build();
     }
 
     @DELETE
@@ -146,20 +139,10 @@ public class ApiKeyResource {
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
             description = "The key stops working at once. Send If-Match with the ETag of GET /api/keys/{id}. Needs the admin scope.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No active key with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The key changed since the ETag sent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@Parameter(description = "Key id", example = "5b0f6f1e-4a52-4b84-9a35-0d5e2f6c7a11") @PathParam("id") String id,
-                           @Parameter(description = "The key's ETag", required = true, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                           @Parameter(description = "The key's ETag", required = true, example = "\"0\"") @HeaderParam(ConditionalWrites.IF_MATCH) String ifMatch) {
         keys.revoke(parseId(id), ifMatch);
         return Response.noContent().build();
-    }
-
-    private static EntityTag etag(ApiKeyView key) {
-        return new EntityTag(Long.toString(key.version()));
     }
 
     private static UUID parseId(String id) {

@@ -1,11 +1,10 @@
 package io.jjj.gateway.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.jjj.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -16,7 +15,7 @@ import java.util.UUID;
 /** A stored API key: only the SHA-256 of its secret is kept. Revoking it ends its life; it is never deleted. */
 @Entity
 @Table(name = "api_key")
-public class ApiKey extends PanacheEntityBase {
+public class ApiKey extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -37,9 +36,6 @@ public class ApiKey extends PanacheEntityBase {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
-
-    @Version
-    public long version;
 
     public ApiKeyView view() {
         return new ApiKeyView(id, name, List.copyOf(scopes), createdAt, version);

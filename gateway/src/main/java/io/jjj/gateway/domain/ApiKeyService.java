@@ -1,6 +1,7 @@
 package io.jjj.gateway.domain;
 
 import io.jjj.gateway.config.GatewayConfig;
+import io.jjj.platform.http.ConditionalWrites;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.FieldError;
@@ -96,7 +97,7 @@ public class ApiKeyService {
 
     public void revoke(UUID id, String ifMatch) {
         ApiKey key = active(id);
-        requireVersion(ifMatch, key.version);
+        ConditionalWrites.requireMatch(ifMatch, key.version, "API key " + id);
         key.revokedAt = now();
         repository.flush();
         cache.forget(id);
@@ -112,16 +113,6 @@ public class ApiKeyService {
 
     private ApiKey active(UUID id) {
         return repository.findActive(id).orElseThrow(() -> ProblemException.notFound("No active API key " + id));
-    }
-
-    private static void requireVersion(String ifMatch, long version) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.preconditionRequired("Send If-Match with the key's ETag (\"" + version + "\")");
-        }
-        String tag = ifMatch.trim();
-        if (!tag.equals("*") && !tag.equals("\"" + version + "\"")) {
-            throw ProblemException.preconditionFailed("The key changed since " + tag + "; its ETag is \"" + version + "\"");
-        }
     }
 
     private static ApiKey newKey(String name, List<String> scopes, String secretHash) {
