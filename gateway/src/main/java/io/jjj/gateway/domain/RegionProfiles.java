@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Builds a region's profile from the three services, fetched in parallel. */
 @ApplicationScoped
@@ -48,7 +49,8 @@ public class RegionProfiles {
                     if (!catalogue.ok()) {
                         return Future.succeededFuture(catalogue.unanswered());
                     }
-                    String codes = String.join(",", catalogue.answer().items().stream().map(ServiceReads.IndicatorSummary::code).toList());
+                    String codes = String.join(",", catalogue.answer().items().stream().map(ServiceReads.IndicatorSummary::code)
+                            .filter(Objects::nonNull).toList());
                     return calls.get(ServiceReads.OBSERVATIONS,
                             ServiceCalls.query("indicator", codes, "region", code, "latest", 1, "size", 1000, "asOf", date), requestId);
                 });
