@@ -1,7 +1,8 @@
 package io.jjj.gateway.api;
 
-import io.jjj.gateway.domain.ApiKey;
 import io.jjj.gateway.domain.ApiKeyService;
+import io.jjj.gateway.domain.ApiKeyView;
+import io.jjj.platform.http.ConditionalWrites;
 import io.jjj.platform.http.PublicLinks;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageLinks;
@@ -13,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,7 +61,7 @@ public class ApiKeyResource {
             @Schema(example = "[\"indicators:write\"]") List<String> scopes,
             @Schema(example = "2026-11-22T10:00:00Z") Instant created) {
 
-        static KeyInfo of(ApiKey key) {
+        static KeyInfo of(ApiKeyView key) {
             return new KeyInfo(key.id(), key.name(), key.scopes(), key.createdAt());
         }
     }
@@ -95,8 +98,6 @@ public class ApiKeyResource {
             examples = @ExampleObject(name = "feed pusher", value = "{\"name\":\"hebei-stats-bureau\",\"scopes\":[\"indicators:write\"]}")))
     @APIResponse(responseCode = "201", description = "Created; the secret is in the body",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyCreated.class)))
-    @APIResponse(responseCode = "400", description = "Invalid name or scopes",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An active key has this name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(KeyRequest request) {
@@ -104,8 +105,8 @@ public class ApiKeyResource {
             throw ProblemException.badRequest("A JSON body with name and scopes is required");
         }
         ApiKeyService.CreatedKey created = keys.create(request.name(), request.scopes());
-        ApiKey key = created.key();
-        return Response.created(URI.create(links.to("/api/keys/" + key.id())))
+        ApiKeyView key = created.key();
+        return Response.created(URI.create(links.to("/api/keys/" + key.id()))).tag(ConditionalWrites.entityTag(key.version()))
                 .entity(new KeyCreated(key.id(), key.name(), key.scopes(), key.createdAt(), created.secret()))
                 .build();
     }
@@ -114,8 +115,6 @@ public class ApiKeyResource {
     @Operation(operationId = "listApiKeys", summary = "List the active API keys", description = "Needs the admin scope.")
     @APIResponse(responseCode = "200", description = "The keys, without secrets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Page number from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
             @Parameter(description = "Page size (1-1000)", example = "50", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
@@ -127,22 +126,22 @@ public class ApiKeyResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getApiKey", summary = "One active API key", description = "Needs the admin scope.")
-    @APIResponse(responseCode = "200", description = "The key, without its secret",
+    @APIResponse(responseCode = "200", description = "The key, without its secret; its ETag is what revoking it sends as If-Match",
+            headers = @Header(name = "ETag", description = "The key's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyInfo.class)))
-    @APIResponse(responseCode = "404", description = "No active key with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public KeyInfo get(@Parameter(description = "Key id", example = "5b0f6f1e-4a52-4b84-9a35-0d5e2f6c7a11") @PathParam("id") String id) {
-        return KeyInfo.of(keys.get(parseId(id)));
+    public Response get(@Parameter(description = "Key id", example = "5b0f6f1e-4a52-4b84-9a35-0d5e2f6c7a11") @PathParam("id") String id) {
+        ApiKeyView key = keys.get(parseId(id));
+        return Response.ok(KeyInfo.of(key)).tag(ConditionalWrites.entityTag(key.version())).build();
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "The key stops working at once. Needs the admin scope.")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+            description = "The key stops working at once. Send If-Match with the ETag of GET /api/keys/{id}. Needs the admin scope.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No active key with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response revoke(@Parameter(description = "Key id", example = "5b0f6f1e-4a52-4b84-9a35-0d5e2f6c7a11") @PathParam("id") String id) {
-        keys.revoke(parseId(id));
+    public Response revoke(@Parameter(description = "Key id", example = "5b0f6f1e-4a52-4b84-9a35-0d5e2f6c7a11") @PathParam("id") String id,
+                           @Parameter(description = "The key's ETag", required = true, example = "\"0\"") @HeaderParam(ConditionalWrites.IF_MATCH) String ifMatch) {
+        keys.revoke(parseId(id), ifMatch);
         return Response.noContent().build();
     }
 

@@ -1,9 +1,10 @@
 package io.jjj.gateway.api;
 
-import io.jjj.gateway.domain.QueryParams;
 import io.jjj.gateway.domain.ReachableInsight;
 import io.jjj.gateway.domain.ReachableInsights;
 import io.jjj.gateway.routing.RequestIds;
+import io.jjj.platform.input.Dates;
+import io.jjj.platform.input.QueryParams;
 import io.jjj.platform.problem.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -42,8 +43,6 @@ public class InsightResource {
                     + "region's value; the response explains the method and lists regions without a value.")
     @APIResponse(responseCode = "200", description = "The total with the regions behind it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReachableInsight.class)))
-    @APIResponse(responseCode = "400", description = "A missing or invalid parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown station or indicator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The indicator is not additive (a share, mean, ratio or index)",
@@ -61,9 +60,9 @@ public class InsightResource {
             @HeaderParam(RequestIds.HEADER) String requestId) {
         return insights.reachable(
                 QueryParams.required("from", from, "[A-Za-z0-9._-]{1,64}", "a station id such as XA"),
-                QueryParams.integer("minutes", minutes, 1, 1440),
+                QueryParams.whole("minutes", minutes, 1, 1440),
                 QueryParams.required("indicator", indicator, "[a-z0-9][a-z0-9._-]{0,63}", "an indicator code such as pop.resident"),
                 QueryParams.optional("period", period, "\\d{4}(-Q[1-4]|-\\d{2})?", "YYYY, YYYY-Qn or YYYY-MM"),
-                QueryParams.asOf(asOf), requestId).toCompletionStage();
+                Dates.parameter("asOf", asOf), requestId).toCompletionStage();
     }
 }

@@ -1,9 +1,9 @@
 package io.jjj.gateway.api;
 
-import io.jjj.gateway.domain.QueryParams;
 import io.jjj.gateway.domain.RegionProfile;
 import io.jjj.gateway.domain.RegionProfiles;
 import io.jjj.gateway.routing.RequestIds;
+import io.jjj.platform.input.Dates;
 import io.jjj.platform.problem.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -44,12 +44,10 @@ public class RegionProfileResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionProfile.class)))
     @APIResponse(responseCode = "400", description = "Invalid asOf, or a region group",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such region",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<RegionProfile> profile(
             @Parameter(description = "Region code (GB/T 2260)", example = "120000") @PathParam("code") String code,
             @Parameter(description = "Read the data as it stood on this date (YYYY-MM-DD)", example = "2024-12-31") @QueryParam("asOf") String asOf,
             @HeaderParam(RequestIds.HEADER) String requestId) {
-        return profiles.profile(code, QueryParams.asOf(asOf), requestId).toCompletionStage();
+        return profiles.profile(code, Dates.parameter("asOf", asOf), requestId).toCompletionStage();
     }
 }

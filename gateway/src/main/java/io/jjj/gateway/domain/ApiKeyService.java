@@ -1,6 +1,7 @@
 package io.jjj.gateway.domain;
 
 import io.jjj.gateway.config.GatewayConfig;
+import io.jjj.platform.http.ConditionalWrites;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.paging.PageRequest;
 import io.jjj.platform.problem.FieldError;
@@ -16,14 +17,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** Creates, lists and revokes API keys, and recognises a presented secret (cached briefly). */
+/** Creates, lists and revokes API keys, and recognises a presented secret. */
 @ApplicationScoped
+@Transactional
 public class ApiKeyService {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
@@ -31,18 +31,16 @@ public class ApiKeyService {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** A new key with the secret, which is never shown again. */
-    public record CreatedKey(ApiKey key, String secret) {
-    }
-
-    private record Cached(Optional<ApiKey> key, Instant expires) {
+    public record CreatedKey(ApiKeyView key, String secret) {
     }
 
     private final ApiKeyRepository repository;
+    private final ApiKeyCache cache;
     private final GatewayConfig config;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public ApiKeyService(ApiKeyRepository repository, GatewayConfig config) {
+    public ApiKeyService(ApiKeyRepository repository, ApiKeyCache cache, GatewayConfig config) {
         this.repository = repository;
+        this.cache = cache;
         this.config = config;
     }
 
@@ -51,21 +49,20 @@ public class ApiKeyService {
     }
 
     /** Stores the admin key's hash, replacing the previous admin secret when it changed. */
-    @Transactional
     public void ensureAdminKey(String secret) {
         String hash = KeySecrets.hash(secret);
         Optional<ApiKey> existing = repository.findActiveByName(ADMIN_KEY_NAME);
         if (existing.isEmpty()) {
-            repository.insert(new ApiKey(UUID.randomUUID(), ADMIN_KEY_NAME, List.of(Scopes.ADMIN), now(), null), hash);
+            repository.persist(newKey(ADMIN_KEY_NAME, List.of(Scopes.ADMIN), hash));
             LOG.info("Stored the admin API key");
-        } else if (repository.findActiveByHash(hash).isEmpty()) {
-            repository.replaceSecret(existing.get().id(), hash, List.of(Scopes.ADMIN));
+        } else if (!existing.get().secretHash.equals(hash)) {
+            existing.get().secretHash = hash;
+            existing.get().scopes = List.of(Scopes.ADMIN);
             LOG.info("Replaced the admin API key");
         }
         cache.clear();
     }
 
-    @Transactional
     public CreatedKey create(String name, List<String> scopes) {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || !NAME.matcher(name).matches()) {
@@ -84,42 +81,47 @@ public class ApiKeyService {
             throw ProblemException.conflict("An active key named '" + name + "' exists; revoke it first or choose another name");
         }
         String secret = KeySecrets.generate();
-        ApiKey key = new ApiKey(UUID.randomUUID(), name, List.copyOf(new LinkedHashSet<>(scopes)), now(), null);
-        repository.insert(key, KeySecrets.hash(secret));
-        return new CreatedKey(key, secret);
+        ApiKey key = newKey(name, List.copyOf(new LinkedHashSet<>(scopes)), KeySecrets.hash(secret));
+        repository.persistAndFlush(key);
+        return new CreatedKey(key.view(), secret);
     }
 
-    public Page<ApiKey> list(PageRequest page) {
-        return Page.of(repository.listActive((int) page.offset(), page.size()), page, repository.countActive());
+    public Page<ApiKeyView> list(PageRequest page) {
+        List<ApiKeyView> keys = repository.listActive(page.page(), page.size()).stream().map(ApiKey::view).toList();
+        return Page.of(keys, page, repository.countActive());
     }
 
-    public ApiKey get(UUID id) {
-        return repository.findById(id).filter(ApiKey::active)
-                .orElseThrow(() -> ProblemException.notFound("No active API key " + id));
+    public ApiKeyView get(UUID id) {
+        return active(id).view();
     }
 
-    @Transactional
-    public void revoke(UUID id) {
-        if (!repository.revoke(id)) {
-            throw ProblemException.notFound("No active API key " + id);
-        }
-        cache.values().removeIf(c -> c.key().map(k -> k.id().equals(id)).orElse(false));
+    public void revoke(UUID id, String ifMatch) {
+        ApiKey key = active(id);
+        ConditionalWrites.requireMatch(ifMatch, key.version, "API key " + id);
+        key.revokedAt = now();
+        repository.flush();
+        cache.forget(id);
     }
 
-    /** The key for a presented secret when the answer is cached; empty when the database must be asked. */
-    public Optional<Optional<ApiKey>> cached(String secret) {
-        Cached c = cache.get(KeySecrets.hash(secret));
-        return c != null && c.expires().isAfter(Instant.now()) ? Optional.of(c.key()) : Optional.empty();
-    }
-
-    /** Looks the secret up in the database (blocking) and caches the answer. */
-    public Optional<ApiKey> authenticate(String secret) {
+    /** Looks the secret up in the database (blocking) and remembers the answer briefly. */
+    public Optional<ApiKeyView> authenticate(String secret) {
         String hash = KeySecrets.hash(secret);
-        Optional<ApiKey> key = repository.findActiveByHash(hash);
-        if (cache.size() > 100_000) {
-            cache.clear();
-        }
-        cache.put(hash, new Cached(key, Instant.now().plus(config.keys().cacheTtl())));
+        Optional<ApiKeyView> key = repository.findActiveByHash(hash).map(ApiKey::view);
+        cache.remember(hash, key);
+        return key;
+    }
+
+    private ApiKey active(UUID id) {
+        return repository.findActive(id).orElseThrow(() -> ProblemException.notFound("No active API key " + id));
+    }
+
+    private static ApiKey newKey(String name, List<String> scopes, String secretHash) {
+        ApiKey key = new ApiKey();
+        key.id = UUID.randomUUID();
+        key.name = name;
+        key.scopes = scopes;
+        key.secretHash = secretHash;
+        key.createdAt = now();
         return key;
     }
 

@@ -1,6 +1,11 @@
 package io.jjj.gateway.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.jjj.gateway.contracts.ServiceReads;
+import io.jjj.gateway.contracts.ServiceReads.IndicatorDefinition;
+import io.jjj.gateway.contracts.ServiceReads.Isochrone;
+import io.jjj.gateway.contracts.ServiceReads.Observation;
+import io.jjj.gateway.contracts.ServiceReads.ObservationPage;
+import io.jjj.gateway.contracts.ServiceReads.ReachedNode;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Regions;
@@ -11,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,25 +50,25 @@ public class ReachableInsights {
 
     public Future<ReachableInsight> reachable(String from, int minutes, String indicator, String period, LocalDate asOf, String requestId) {
         String date = asOf == null ? null : asOf.toString();
-        Future<ServiceCalls.Outcome> isochrone = calls.get("transport", "/api/transport/isochrones",
+        Future<ServiceCalls.Outcome<Isochrone>> isochrone = calls.get(ServiceReads.ISOCHRONE,
                 ServiceCalls.query("from", from, "minutes", minutes, "asOf", date), requestId);
-        Future<ServiceCalls.Outcome> catalogue = calls.get("indicators", "/api/indicators/" + indicator, Map.of(), requestId);
+        Future<ServiceCalls.Outcome<IndicatorDefinition>> catalogue = calls.get(ServiceReads.INDICATOR, Map.of(), requestId, indicator);
         return Future.join(isochrone, catalogue).transform(done -> {
-            ServiceCalls.Outcome iso = isochrone.result();
-            ServiceCalls.Outcome definition = catalogue.result();
+            ServiceCalls.Outcome<Isochrone> iso = isochrone.result();
+            ServiceCalls.Outcome<IndicatorDefinition> definition = catalogue.result();
             require(iso, "from");
             require(definition, "indicator");
-            String unit = definition.body().path("unit").asText(null);
-            JsonNode declared = definition.body().get("additive");
-            if (declared != null && declared.isBoolean() ? !declared.asBoolean() : !additive(indicator, unit)) {
+            String unit = definition.answer().unit();
+            Boolean declared = definition.answer().additive();
+            if (declared != null ? !declared : !additive(indicator, unit)) {
                 throw ProblemException.unprocessable("indicator: " + indicator + " (" + unit + ") is not additive; summing it over regions "
                         + "means nothing. Use a count or an amount such as pop.resident or va.tertiary", List.of(
                         FieldError.field("indicator", "not additive (unit " + unit + ")")));
             }
-            Map<String, Reached> reached = reachedRegions(iso.body());
+            Map<String, Reached> reached = reachedRegions(iso.answer());
             Map<String, List<String>> counted = outermost(reached.keySet());
             List<String> codes = new ArrayList<>(counted.keySet());
-            List<Future<ServiceCalls.Outcome>> values = codes.stream().map(code -> calls.get("indicators", "/api/observations",
+            List<Future<ServiceCalls.Outcome<ObservationPage>>> values = codes.stream().map(code -> calls.get(ServiceReads.OBSERVATIONS,
                     ServiceCalls.query("indicator", indicator, "region", code, "from", period, "to", period,
                             "latest", period == null ? 1 : null, "asOf", date), requestId)).toList();
             return Future.join(new ArrayList<>(values)).transform(all -> Future.succeededFuture(
@@ -72,13 +78,13 @@ public class ReachableInsights {
 
     private ReachableInsight total(String from, int minutes, String indicator, String unit, String period, String asOf,
                                    Map<String, Reached> reached, Map<String, List<String>> counted, List<String> codes,
-                                   List<Future<ServiceCalls.Outcome>> values) {
+                                   List<Future<ServiceCalls.Outcome<ObservationPage>>> values) {
         BigDecimal total = BigDecimal.ZERO;
         List<ReachableInsight.CountedRegion> regionsCounted = new ArrayList<>();
         List<ReachableInsight.UncountedRegion> without = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
-            ServiceCalls.Outcome outcome = values.get(i).result();
+            ServiceCalls.Outcome<ObservationPage> outcome = values.get(i).result();
             if (!outcome.ok()) {
                 if (outcome.failure() != null) {
                     throw unavailable(outcome);
@@ -86,21 +92,20 @@ public class ReachableInsights {
                 without.add(new ReachableInsight.UncountedRegion(code, regions.name(code), outcome.reason()));
                 continue;
             }
-            JsonNode observation = RegionProfiles.items(outcome.body()).stream()
-                    .filter(o -> code.equals(o.path("region").asText()) && o.path("value").isNumber()
-                            && (period == null || period.equals(o.path("period").asText())))
-                    .reduce((a, b) -> a.path("period").asText().compareTo(b.path("period").asText()) >= 0 ? a : b)
+            Observation observation = outcome.answer().items().stream()
+                    .filter(o -> code.equals(o.region()) && o.value() != null && o.period() != null
+                            && (period == null || period.equals(o.period())))
+                    .reduce((a, b) -> a.period().compareTo(b.period()) >= 0 ? a : b)
                     .orElse(null);
             if (observation == null) {
                 without.add(new ReachableInsight.UncountedRegion(code, regions.name(code),
                         "no value for " + indicator + (period == null ? "" : " in " + period)));
                 continue;
             }
-            BigDecimal value = observation.path("value").decimalValue();
-            total = total.add(value);
+            total = total.add(observation.value());
             Reached r = reached.get(code);
-            regionsCounted.add(new ReachableInsight.CountedRegion(code, regions.name(code), r.node(), r.minutes(), value,
-                    observation.path("period").asText(null), counted.get(code).isEmpty() ? null : counted.get(code)));
+            regionsCounted.add(new ReachableInsight.CountedRegion(code, regions.name(code), r.node(), r.minutes(), observation.value(),
+                    observation.period(), counted.get(code).isEmpty() ? null : counted.get(code)));
         }
         Reached start = reached.values().stream().filter(r -> r.minutes() == 0).findFirst().orElse(null);
         return new ReachableInsight(from, start == null ? null : start.region(), minutes, indicator, unit, period, asOf, total,
@@ -108,16 +113,14 @@ public class ReachableInsights {
     }
 
     /** Each region of a reachable station, at its fastest station. */
-    private static Map<String, Reached> reachedRegions(JsonNode isochrone) {
+    private static Map<String, Reached> reachedRegions(Isochrone isochrone) {
         Map<String, Reached> reached = new LinkedHashMap<>();
-        List<JsonNode> nodes = new ArrayList<>();
-        isochrone.path("nodes").forEach(nodes::add);
-        nodes.sort((a, b) -> Integer.compare(a.path("minutes").asInt(), b.path("minutes").asInt()));
-        for (JsonNode node : nodes) {
-            String region = node.path("region").asText(null);
-            if (region != null) {
-                reached.putIfAbsent(region, new Reached(region, node.path("id").asText(null), node.path("minutes").asInt()));
-            }
+        List<ReachedNode> nodes = isochrone.nodes().stream()
+                .filter(node -> node.region() != null && node.minutes() != null)
+                .sorted(Comparator.comparingDouble(ReachedNode::minutes))
+                .toList();
+        for (ReachedNode node : nodes) {
+            reached.putIfAbsent(node.region(), new Reached(node.region(), node.id(), (int) Math.round(node.minutes())));
         }
         return reached;
     }
@@ -141,7 +144,7 @@ public class ReachableInsights {
                 || code.endsWith(".share") || code.endsWith(".mean") || code.contains("index"));
     }
 
-    private static void require(ServiceCalls.Outcome outcome, String parameter) {
+    private static void require(ServiceCalls.Outcome<?> outcome, String parameter) {
         if (outcome.ok()) {
             return;
         }
@@ -158,7 +161,7 @@ public class ReachableInsights {
         throw unavailable(outcome);
     }
 
-    private static ProblemException unavailable(ServiceCalls.Outcome outcome) {
+    private static ProblemException unavailable(ServiceCalls.Outcome<?> outcome) {
         int status = outcome.timeout() ? 504 : 503;
         return new ProblemException(status, outcome.timeout() ? "upstream-timeout" : "upstream-unavailable",
                 outcome.timeout() ? "Gateway timeout" : "Service unavailable", outcome.reason(), List.of())

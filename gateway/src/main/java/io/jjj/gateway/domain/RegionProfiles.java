@@ -1,6 +1,12 @@
 package io.jjj.gateway.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jjj.gateway.contracts.ServiceReads;
+import io.jjj.gateway.contracts.ServiceReads.Accessibility;
+import io.jjj.gateway.contracts.ServiceReads.ObservationPage;
+import io.jjj.gateway.contracts.ServiceReads.ProjectPage;
+import io.jjj.gateway.contracts.ServiceReads.ProjectSummary;
+import io.jjj.gateway.contracts.ServiceReads.ReachedNode;
 import io.jjj.platform.problem.ProblemException;
 import io.jjj.platform.regions.Region;
 import io.jjj.platform.regions.Regions;
@@ -14,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Builds a region's profile from the three services, fetched in parallel. */
 @ApplicationScoped
@@ -37,22 +44,23 @@ public class RegionProfiles {
                 ? ProblemException.invalidParameter("code", "'" + code + "' is a region group; profiles are for regions")
                 : ProblemException.notFound("No region " + code + " in the reference list"));
         String date = asOf == null ? null : asOf.toString();
-        Future<ServiceCalls.Outcome> indicators = calls.get("indicators", "/api/indicators", ServiceCalls.query("size", 1000), requestId)
+        Future<ServiceCalls.Outcome<ObservationPage>> indicators = calls.get(ServiceReads.INDICATORS, ServiceCalls.query("size", 1000), requestId)
                 .compose(catalogue -> {
                     if (!catalogue.ok()) {
-                        return Future.succeededFuture(catalogue);
+                        return Future.succeededFuture(catalogue.unanswered());
                     }
-                    String codes = String.join(",", items(catalogue.body()).stream().map(i -> i.path("code").asText()).toList());
-                    return calls.get("indicators", "/api/observations",
+                    String codes = String.join(",", catalogue.answer().items().stream().map(ServiceReads.IndicatorSummary::code)
+                            .filter(Objects::nonNull).toList());
+                    return calls.get(ServiceReads.OBSERVATIONS,
                             ServiceCalls.query("indicator", codes, "region", code, "latest", 1, "size", 1000, "asOf", date), requestId);
                 });
-        Future<ServiceCalls.Outcome> inbound = calls.get("projects", "/api/projects",
+        Future<ServiceCalls.Outcome<ProjectPage>> inbound = calls.get(ServiceReads.PROJECTS,
                 ServiceCalls.query("destination", code, "size", PROJECT_PAGE, "asOf", date), requestId);
-        Future<ServiceCalls.Outcome> outbound = calls.get("projects", "/api/projects",
+        Future<ServiceCalls.Outcome<ProjectPage>> outbound = calls.get(ServiceReads.PROJECTS,
                 ServiceCalls.query("origin", code, "size", PROJECT_PAGE, "asOf", date), requestId);
-        Map<String, Future<ServiceCalls.Outcome>> access = new LinkedHashMap<>();
+        Map<String, Future<ServiceCalls.Outcome<Accessibility>>> access = new LinkedHashMap<>();
         for (String to : DESTINATION_ORDER) {
-            access.put(to, calls.get("transport", "/api/transport/accessibility", ServiceCalls.query("to", to, "asOf", date), requestId));
+            access.put(to, calls.get(ServiceReads.ACCESSIBILITY, ServiceCalls.query("to", to, "asOf", date), requestId));
         }
         List<Future<?>> all = new ArrayList<>(List.of(indicators, inbound, outbound));
         all.addAll(access.values());
@@ -60,32 +68,34 @@ public class RegionProfiles {
                 indicators.result(), inbound.result(), outbound.result(), access)));
     }
 
-    private RegionProfile assemble(Region region, String asOf, ServiceCalls.Outcome indicators, ServiceCalls.Outcome inbound,
-                                   ServiceCalls.Outcome outbound, Map<String, Future<ServiceCalls.Outcome>> access) {
+    private RegionProfile assemble(Region region, String asOf, ServiceCalls.Outcome<ObservationPage> indicators,
+                                   ServiceCalls.Outcome<ProjectPage> inbound, ServiceCalls.Outcome<ProjectPage> outbound,
+                                   Map<String, Future<ServiceCalls.Outcome<Accessibility>>> access) {
         List<RegionProfile.MissingSection> missing = new ArrayList<>();
 
         RegionProfile.IndicatorsSection indicatorSection;
         if (indicators.ok()) {
-            indicatorSection = new RegionProfile.IndicatorsSection("ok", null, items(indicators.body()));
+            indicatorSection = new RegionProfile.IndicatorsSection("ok", null,
+                    ServiceCalls.relayed(indicators.answer().items(), indicators.sent()).stream().map(ServiceCalls.Relayed::sent).toList());
         } else {
             missing.add(new RegionProfile.MissingSection("indicators", "indicators", indicators.reason()));
             indicatorSection = new RegionProfile.IndicatorsSection("missing", indicators.reason(), null);
         }
 
         RegionProfile.ProjectsSection projectSection;
-        ServiceCalls.Outcome projectFailure = !inbound.ok() ? inbound : !outbound.ok() ? outbound : null;
+        ServiceCalls.Outcome<ProjectPage> projectFailure = !inbound.ok() ? inbound : !outbound.ok() ? outbound : null;
         if (projectFailure == null) {
-            projectSection = new RegionProfile.ProjectsSection("ok", null, flow(inbound.body()), flow(outbound.body()));
+            projectSection = new RegionProfile.ProjectsSection("ok", null, flow(inbound), flow(outbound));
         } else {
             missing.add(new RegionProfile.MissingSection("projects", "projects", projectFailure.reason()));
             projectSection = new RegionProfile.ProjectsSection("missing", projectFailure.reason(), null, null);
         }
 
         RegionProfile.AccessibilitySection accessSection;
-        ServiceCalls.Outcome accessFailure = access.values().stream().map(Future::result).filter(o -> !o.ok()).findFirst().orElse(null);
+        ServiceCalls.Outcome<Accessibility> accessFailure = access.values().stream().map(Future::result).filter(o -> !o.ok()).findFirst().orElse(null);
         if (accessFailure == null) {
             Map<String, RegionProfile.Destination> minutes = new LinkedHashMap<>();
-            access.forEach((to, outcome) -> minutes.put(to, destination(region.code(), to, outcome.result().body())));
+            access.forEach((to, outcome) -> minutes.put(to, destination(region.code(), to, outcome.result().answer())));
             accessSection = new RegionProfile.AccessibilitySection("ok", null, minutes);
         } else {
             missing.add(new RegionProfile.MissingSection("accessibility", "transport", accessFailure.reason()));
@@ -96,47 +106,35 @@ public class RegionProfiles {
                 asOf, missing.isEmpty(), missing, indicatorSection, projectSection, accessSection);
     }
 
-    private RegionProfile.ProjectFlow flow(JsonNode page) {
-        List<JsonNode> projects = items(page);
-        long total = page.path("total").isNumber() ? page.path("total").asLong() : projects.size();
-        BigDecimal investment = BigDecimal.ZERO;
-        for (JsonNode p : projects) {
-            JsonNode amount = p.path("investmentCny100m");
-            if (amount.isNumber()) {
-                investment = investment.add(amount.decimalValue());
-            }
-        }
-        List<JsonNode> largest = projects.stream()
-                .filter(p -> p.path("investmentCny100m").isNumber())
-                .sorted(Comparator.comparing((JsonNode p) -> p.path("investmentCny100m").decimalValue()).reversed())
+    private RegionProfile.ProjectFlow flow(ServiceCalls.Outcome<ProjectPage> page) {
+        List<ServiceCalls.Relayed<ProjectSummary>> projects = ServiceCalls.relayed(page.answer().items(), page.sent());
+        long total = page.answer().total() != null ? page.answer().total() : projects.size();
+        List<ServiceCalls.Relayed<ProjectSummary>> invested = projects.stream()
+                .filter(p -> p.read().investmentCny100m() != null).toList();
+        BigDecimal investment = invested.stream().map(p -> p.read().investmentCny100m()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<JsonNode> largest = invested.stream()
+                .sorted(Comparator.comparing((ServiceCalls.Relayed<ProjectSummary> p) -> p.read().investmentCny100m()).reversed())
                 .limit(LARGEST)
+                .map(ServiceCalls.Relayed::sent)
                 .toList();
         return new RegionProfile.ProjectFlow(total, investment, total <= projects.size(), largest);
     }
 
     /** The fastest station of the region to the destination, from the transport service's accessibility list. */
-    private RegionProfile.Destination destination(String code, String to, JsonNode body) {
+    private RegionProfile.Destination destination(String code, String to, Accessibility accessibility) {
         String name = DESTINATIONS.get(to);
         if (regions.contains(to, code)) {
             return new RegionProfile.Destination(name, 0, null, "the region lies in " + name);
         }
-        JsonNode best = null;
-        for (JsonNode node : body.path("nodes")) {
-            if (node.path("minutes").isNumber() && regions.contains(code, node.path("region").asText())
-                    && (best == null || node.path("minutes").asInt() < best.path("minutes").asInt())) {
+        ReachedNode best = null;
+        for (ReachedNode node : accessibility.nodes()) {
+            if (node.minutes() != null && node.region() != null && regions.contains(code, node.region())
+                    && (best == null || node.minutes() < best.minutes())) {
                 best = node;
             }
         }
         return best == null
                 ? new RegionProfile.Destination(name, null, null, "no station of the region reaches " + name)
-                : new RegionProfile.Destination(name, best.path("minutes").asInt(), best.path("id").asText(null), null);
-    }
-
-    static List<JsonNode> items(JsonNode page) {
-        List<JsonNode> items = new ArrayList<>();
-        if (page != null) {
-            page.path("items").forEach(items::add);
-        }
-        return items;
+                : new RegionProfile.Destination(name, (int) Math.round(best.minutes()), best.id(), null);
     }
 }

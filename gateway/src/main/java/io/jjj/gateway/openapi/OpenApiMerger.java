@@ -204,8 +204,9 @@ public final class OpenApiMerger {
                     ArrayNode security = op.putArray("security");
                     security.addObject().putArray(API_KEY_SCHEME);
                     security.addObject().putArray(BEARER_SCHEME);
-                    opResponses.putIfAbsent("401", ref("GatewayUnauthorized"));
-                    opResponses.putIfAbsent("403", ref("GatewayForbidden"));
+                    // the gateway answers these before a service sees the call, whatever the service documents
+                    opResponses.set("401", ref("GatewayUnauthorized"));
+                    opResponses.set("403", ref("GatewayForbidden"));
                 }
             });
         });

@@ -1,8 +1,9 @@
 package io.jjj.gateway.routing;
 
 import io.jjj.gateway.config.GatewayConfig;
-import io.jjj.gateway.domain.ApiKey;
+import io.jjj.gateway.domain.ApiKeyCache;
 import io.jjj.gateway.domain.ApiKeyService;
+import io.jjj.gateway.domain.ApiKeyView;
 import io.jjj.gateway.domain.TokenBuckets;
 import io.jjj.gateway.security.ApiKeyAuthenticationMechanism;
 import io.vertx.core.Vertx;
@@ -29,6 +30,7 @@ public class Edge {
     private final Upstreams upstreams;
     private final ProxyHandler proxy;
     private final ApiKeyService keys;
+    private final ApiKeyCache keyCache;
     private final Cors cors;
     private final Vertx vertx;
     private final PolicyTable policies;
@@ -37,12 +39,13 @@ public class Edge {
     private final TokenBuckets addressBuckets;
     private final EdgeMetrics metrics;
 
-    public Edge(GatewayConfig config, Upstreams upstreams, ProxyHandler proxy, ApiKeyService keys, Vertx vertx,
-                PolicyTable policies, TrustedProxies trustedProxies, EdgeMetrics metrics) {
+    public Edge(GatewayConfig config, Upstreams upstreams, ProxyHandler proxy, ApiKeyService keys, ApiKeyCache keyCache,
+                Vertx vertx, PolicyTable policies, TrustedProxies trustedProxies, EdgeMetrics metrics) {
         this.upstreams = upstreams;
         this.metrics = metrics;
         this.proxy = proxy;
         this.keys = keys;
+        this.keyCache = keyCache;
         this.vertx = vertx;
         this.policies = policies;
         this.trustedProxies = trustedProxies;
@@ -105,7 +108,7 @@ public class Edge {
             authorize(ctx, path, policy, null, Optional.empty());
             return;
         }
-        Optional<Optional<ApiKey>> cached = keys.cached(secret);
+        Optional<Optional<ApiKeyView>> cached = keyCache.cached(secret);
         if (cached.isPresent()) {
             authorize(ctx, path, policy, secret, cached.get());
             return;
@@ -121,7 +124,7 @@ public class Edge {
         });
     }
 
-    private void authorize(RoutingContext ctx, String path, Policy policy, String secret, Optional<ApiKey> key) {
+    private void authorize(RoutingContext ctx, String path, Policy policy, String secret, Optional<ApiKeyView> key) {
         if (!withinRateLimit(ctx, key)) {
             return;
         }
@@ -156,7 +159,7 @@ public class Edge {
     }
 
     /** Calls with a valid key draw from its bucket; all others, unknown keys included, from the client address's. */
-    private boolean withinRateLimit(RoutingContext ctx, Optional<ApiKey> key) {
+    private boolean withinRateLimit(RoutingContext ctx, Optional<ApiKeyView> key) {
         TokenBuckets.Decision decision = key.isPresent()
                 ? keyBuckets.take("key:" + key.get().id())
                 : addressBuckets.take(trustedProxies.client(ctx.request()));

@@ -1,6 +1,6 @@
 package io.jjj.gateway.routing;
 
-import io.jjj.gateway.domain.ApiKey;
+import io.jjj.gateway.domain.ApiKeyView;
 import io.jjj.platform.security.GatewayToken;
 import io.vertx.core.http.HttpMethod;
 
@@ -20,7 +20,7 @@ final class GatewayTokens {
 
     static final int CAPACITY = 1024;
 
-    private record Call(ApiKey key, String audience, HttpMethod method, String path) {
+    private record Call(ApiKeyView key, String audience, HttpMethod method, String path) {
     }
 
     private record Issued(String token, long reuseUntilMillis) {
@@ -49,7 +49,7 @@ final class GatewayTokens {
     }
 
     /** The token for one call made with {@code key}: bound to the service, the method and the canonical path. */
-    String token(ApiKey key, Upstream upstream, HttpMethod method, String canonicalPath) {
+    String token(ApiKeyView key, Upstream upstream, HttpMethod method, String canonicalPath) {
         Call call = new Call(key, upstream.name(), method, canonicalPath);
         long now = clockMillis.getAsLong();
         Issued cached = issued.get(call);

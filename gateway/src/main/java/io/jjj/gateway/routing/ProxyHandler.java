@@ -1,7 +1,7 @@
 package io.jjj.gateway.routing;
 
 import io.jjj.gateway.config.GatewayConfig;
-import io.jjj.gateway.domain.ApiKey;
+import io.jjj.gateway.domain.ApiKeyView;
 import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.security.GatewayToken;
 import io.vertx.core.MultiMap;
@@ -61,7 +61,7 @@ public class ProxyHandler {
      * Called with the request paused; forwards it to {@code upstream} with its canonical path, and answers it one way
      * or another.
      */
-    public void forward(RoutingContext ctx, Upstream upstream, String canonicalPath, Policy policy, ApiKey key) {
+    public void forward(RoutingContext ctx, Upstream upstream, String canonicalPath, Policy policy, ApiKeyView key) {
         HttpServerRequest request = ctx.request();
         long limit = policy.feed() ? config.limits().maxFeedBytes() : config.limits().maxBodyBytes();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);

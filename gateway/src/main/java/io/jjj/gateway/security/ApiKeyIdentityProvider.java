@@ -1,7 +1,8 @@
 package io.jjj.gateway.security;
 
-import io.jjj.gateway.domain.ApiKey;
+import io.jjj.gateway.domain.ApiKeyCache;
 import io.jjj.gateway.domain.ApiKeyService;
+import io.jjj.gateway.domain.ApiKeyView;
 import io.jjj.platform.security.Roles;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -19,9 +20,11 @@ import java.util.Optional;
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
 
     private final ApiKeyService keys;
+    private final ApiKeyCache keyCache;
 
-    public ApiKeyIdentityProvider(ApiKeyService keys) {
+    public ApiKeyIdentityProvider(ApiKeyService keys, ApiKeyCache keyCache) {
         this.keys = keys;
+        this.keyCache = keyCache;
     }
 
     @Override
@@ -31,14 +34,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyRequest request, AuthenticationRequestContext context) {
-        Optional<Optional<ApiKey>> cached = keys.cached(request.secret());
+        Optional<Optional<ApiKeyView>> cached = keyCache.cached(request.secret());
         if (cached.isPresent()) {
             return Uni.createFrom().item(() -> identity(cached.get()));
         }
         return context.runBlocking(() -> identity(keys.authenticate(request.secret())));
     }
 
-    private static SecurityIdentity identity(Optional<ApiKey> key) {
+    private static SecurityIdentity identity(Optional<ApiKeyView> key) {
         if (key.isEmpty()) {
             throw new AuthenticationFailedException("The API key is not valid (unknown or revoked)");
         }

@@ -130,10 +130,26 @@ class ApiKeyAuthTest {
                 .body("detail", containsString("not valid"));
         Key key = createKey(unique("short-lived"), "transport:write");
         given().header("X-API-Key", key.secret()).when().get("/api/projects").then().statusCode(200);
-        given().header("X-API-Key", ADMIN).when().delete("/api/keys/" + key.id()).then().statusCode(204);
+        String etag = given().header("X-API-Key", ADMIN).when().get("/api/keys/" + key.id()).then().statusCode(200)
+                .extract().header("ETag");
+        given().header("X-API-Key", ADMIN).header("If-Match", etag).when().delete("/api/keys/" + key.id()).then().statusCode(204);
         given().header("X-API-Key", key.secret()).when().get("/api/projects").then().statusCode(401);
-        given().header("X-API-Key", ADMIN).when().delete("/api/keys/" + key.id()).then().statusCode(404)
+        given().header("X-API-Key", ADMIN).header("If-Match", etag).when().delete("/api/keys/" + key.id()).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void revokingAKeyNeedsItsCurrentETag() {
+        Key key = createKey(unique("guarded"), "transport:write");
+        String etag = given().header("X-API-Key", ADMIN).when().get("/api/keys/" + key.id()).then().statusCode(200)
+                .header("ETag", equalTo("\"1\"")).extract().header("ETag");
+        given().header("X-API-Key", ADMIN).when().delete("/api/keys/" + key.id()).then().statusCode(428)
+                .contentType("application/problem+json").body("detail", containsString("If-Match"));
+        given().header("X-API-Key", ADMIN).header("If-Match", "\"7\"").when().delete("/api/keys/" + key.id()).then().statusCode(412)
+                .contentType("application/problem+json");
+        given().header("X-API-Key", key.secret()).when().get("/api/projects").then().statusCode(200);
+        given().header("X-API-Key", ADMIN).header("If-Match", etag).when().delete("/api/keys/" + key.id()).then().statusCode(204);
+        given().header("X-API-Key", key.secret()).when().get("/api/projects").then().statusCode(401);
     }
 
     @Test

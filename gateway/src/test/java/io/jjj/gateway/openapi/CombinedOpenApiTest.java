@@ -102,6 +102,33 @@ class CombinedOpenApiTest {
     }
 
     @Test
+    void theGatewaysOwnOperationsCarryTheStandardProblemResponses() throws Exception {
+        JsonNode doc = completeDocument();
+        for (String path : GATEWAY_PATHS) {
+            doc.path("paths").path(path).fields().forEachRemaining(m -> {
+                JsonNode responses = m.getValue().path("responses");
+                assertTrue(responses.has("400"), m.getKey() + " " + path + " lacks 400");
+                if (path.contains("{")) {
+                    assertTrue(responses.has("404"), m.getKey() + " " + path + " lacks 404");
+                }
+                responses.fields().forEachRemaining(r -> {
+                    JsonNode response = r.getValue().has("$ref")
+                            ? doc.at(r.getValue().path("$ref").asText().substring(1)) : r.getValue();
+                    if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
+                        assertTrue(response.path("content").has("application/problem+json"),
+                                m.getKey() + " " + path + " " + r.getKey() + " is not a problem: " + response);
+                    }
+                });
+            });
+        }
+        JsonNode revoke = doc.path("paths").path("/api/keys/{id}").path("delete").path("responses");
+        assertTrue(revoke.has("412") && revoke.has("428"), "revoking takes If-Match: " + revoke);
+        assertEquals("#/components/responses/GatewayUnauthorized",
+                doc.path("paths").path("/api/keys").path("post").path("responses").path("401").path("$ref").asText());
+        assertTrue(doc.path("paths").path("/api/keys").path("post").path("responses").has("409"), "the resource's own responses stay");
+    }
+
+    @Test
     void everyWriteNeedsAnApiKey() throws Exception {
         JsonNode doc = completeDocument();
         assertEquals("apiKey", doc.path("components").path("securitySchemes").path("ApiKeyHeader").path("type").asText());

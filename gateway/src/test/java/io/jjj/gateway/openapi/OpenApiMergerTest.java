@@ -56,4 +56,27 @@ class OpenApiMergerTest {
         assertTrue(merged.path("info").path("description").asText().contains("gone (connection refused)"));
         assertEquals("other", merged.path("paths").path("/api/other").path("post").path("tags").get(0).asText());
     }
+
+    @Test
+    void sharedProblemResponsesOfTheServicesResolveAndKeyedWritesAnswerTheGatewaysOwn() throws Exception {
+        String problem = "{'description':'invalid','content':{'application/problem+json':{'schema':{'$ref':'#/components/schemas/Problem'}}}}";
+        ObjectNode own = json("{'openapi':'3.1.0','info':{'title':'gw','version':'1'},'paths':{},'components':{'schemas':{'Problem':{'type':'object'}},"
+                + "'responses':{'InvalidRequest':" + problem + "}}}");
+        ObjectNode service = json("{'openapi':'3.1.0','paths':{'/api/things':{'post':{'operationId':'create','responses':{"
+                + "'201':{'description':'created'},'400':{'$ref':'#/components/responses/InvalidRequest'},"
+                + "'401':{'$ref':'#/components/responses/Unauthorized'}}}}},"
+                + "'components':{'schemas':{'Problem':{'type':'object'}},'responses':{'InvalidRequest':" + problem + ","
+                + "'Unauthorized':{'description':'no gateway token'}}}}");
+
+        ObjectNode merged = OpenApiMerger.merge(own, List.of(ServiceDocument.up("things", service)), PolicyTable.of(List.of(
+                new Policy(HttpMethod.POST, "/api/things", "things", Policy.Access.WRITE, false))));
+
+        JsonNode responses = merged.path("paths").path("/api/things").path("post").path("responses");
+        assertEquals("#/components/responses/InvalidRequest", responses.path("400").path("$ref").asText());
+        assertTrue(merged.path("components").path("responses").path("InvalidRequest").path("content").has("application/problem+json"));
+        assertFalse(merged.path("components").path("responses").has("ThingsInvalidRequest"), "identical, so kept once");
+        assertEquals("#/components/responses/GatewayUnauthorized", responses.path("401").path("$ref").asText(),
+                "the gateway refuses a call without a key before the service sees it");
+        assertEquals("#/components/responses/GatewayForbidden", responses.path("403").path("$ref").asText());
+    }
 }

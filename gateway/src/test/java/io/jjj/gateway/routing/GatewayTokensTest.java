@@ -1,6 +1,6 @@
 package io.jjj.gateway.routing;
 
-import io.jjj.gateway.domain.ApiKey;
+import io.jjj.gateway.domain.ApiKeyView;
 import io.jjj.platform.security.GatewayToken;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class GatewayTokensTest {
 
     private static final String SECRET = "a-test-secret-of-at-least-thirty-two-bytes";
     private static final Duration LIFETIME = Duration.ofSeconds(30);
-    private static final ApiKey KEY = new ApiKey(UUID.randomUUID(), "hebei-stats", List.of("indicators:write"), Instant.EPOCH, null);
+    private static final ApiKeyView KEY = new ApiKeyView(UUID.randomUUID(), "hebei-stats", List.of("indicators:write"), Instant.EPOCH, 1);
     private static final Upstream INDICATORS = Upstream.of("indicators", "http://localhost:8081");
     private static final Upstream PROJECTS = Upstream.of("projects", "http://localhost:8082");
 
@@ -45,7 +45,7 @@ class GatewayTokensTest {
         assertNotEquals(token, tokens.token(KEY, INDICATORS, HttpMethod.PUT, "/api/indicators/population"));
         assertNotEquals(token, tokens.token(KEY, INDICATORS, HttpMethod.DELETE, "/api/indicators/gdp"));
         assertNotEquals(token, tokens.token(KEY, PROJECTS, HttpMethod.PUT, "/api/indicators/gdp"));
-        ApiKey other = new ApiKey(UUID.randomUUID(), "tianjin-stats", List.of("indicators:write"), Instant.EPOCH, null);
+        ApiKeyView other = new ApiKeyView(UUID.randomUUID(), "tianjin-stats", List.of("indicators:write"), Instant.EPOCH, 1);
         assertNotEquals(token, tokens.token(other, INDICATORS, HttpMethod.PUT, "/api/indicators/gdp"));
         Instant at = Instant.ofEpochMilli(now.get());
         assertThrows(GatewayToken.Refused.class, () -> GatewayToken.verify(SECRET, token,

@@ -43,7 +43,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
      * BD 60 (TS-BD 35+25). Out of reach: BJW 65 (metro from BJS), BDE 68 (via TJW), BJC 70, QHD 80.
      */
     static final String ISOCHRONE_TJ_60 = """
-            {"from":"TJ","minutes":60,"nodes":[
+            {"from":{"id":"TJ","nameEn":"Tianjin"},"minutes":60,"nodes":[
              {"id":"TJ","region":"120000","minutes":0},{"id":"TJW","region":"120000","minutes":8},
              {"id":"TJS","region":"120000","minutes":12},{"id":"BH","region":"120116","minutes":20},
              {"id":"BJS","region":"110000","minutes":30},{"id":"LF","region":"131000","minutes":30},
