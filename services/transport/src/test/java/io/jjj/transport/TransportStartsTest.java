@@ -37,7 +37,9 @@ class TransportStartsTest {
                 .body("paths.'/api/transport/routes'.get.operationId", equalTo("getTransportRoute"))
                 .body("paths.'/api/transport/matrix'.get.responses.'413'.content.'application/problem+json'", notNullValue())
                 .body("paths.'/api/transport/links/{id}'.put.requestBody.content.'application/json'.examples", notNullValue())
-                .body("paths.'/api/transport/feeds'.post.operationId", equalTo("postTransportFeed"))
+                .body("paths.'/api/transport/feeds/nodes'.post.operationId", equalTo("feedTransportNodes"))
+                .body("paths.'/api/transport/feeds/links'.post.operationId", equalTo("feedTransportLinks"))
+                .body("paths.'/api/transport/feeds/links'.post.responses.'202'", notNullValue())
                 .body("components.schemas.TransportRoute", notNullValue())
                 .body("components.schemas.Problem", notNullValue());
     }
