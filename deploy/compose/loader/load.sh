@@ -9,7 +9,7 @@ set -eu
 GATEWAY="${JJJ_GATEWAY_URL:-http://gateway:8080}"
 DATA="${JJJ_DATA_DIR:-/data}"
 
-feed() { # feed <path-and-query> <file>
+feed() { # feed <path> <file>
   file="$DATA/$2"
   if [ ! -f "$file" ]; then
     echo "loader: $file is missing" >&2
@@ -47,11 +47,11 @@ feed() { # feed <path-and-query> <file>
   esac
 }
 
-# Order matters: the indicator catalogue before the observations that use it,
-# nodes before the links between them.
-feed /api/indicators/catalogue/feeds indicators.csv
-feed /api/indicators/feeds observations.csv
-feed /api/projects/feeds projects.csv
-feed "/api/transport/feeds?kind=nodes" transport-nodes.csv
-feed "/api/transport/feeds?kind=links" transport-links.csv
+# The routes and their order are those of deploy/local's FeedRoutes (a test there compares them):
+# the indicator catalogue before the observations that use it, nodes before the links between them.
+feed /api/indicators/feeds/catalogue indicators.csv
+feed /api/transport/feeds/nodes transport-nodes.csv
+feed /api/transport/feeds/links transport-links.csv
+feed /api/projects/feeds/projects projects.csv
+feed /api/indicators/feeds/observations observations.csv
 echo "loader: default data set loaded"

@@ -195,7 +195,7 @@ class DashboardBrowserTest {
         JsonNode before = http.get("/api/observations?indicator=va.primary&region=120000&from=2011&to=2011").json().path("items").path(0);
         double published = before.path("value").asDouble();
         double revised = Math.round((published + 1.25) * 100) / 100.0;
-        Http.Reply feed = http.post("/api/indicators/feeds", "text/csv",
+        Http.Reply feed = http.post("/api/indicators/feeds/observations", "text/csv",
                 "indicator,region,period,value,status,source,published\nva.primary,120000,2011," + revised + ",published,TANG2018,"
                         + LocalDate.now().minusDays(1) + "\n", Map.of());
         assertEquals(200, feed.status(), feed.body());

@@ -1,6 +1,7 @@
 package io.jjj.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jjj.local.feed.FeedRoutes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,13 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyThroughGatewayTest {
 
-    /** Load order of the default data set: reference data first. */
-    static final List<Map.Entry<String, String>> FEEDS = List.of(
-            Map.entry("indicators.csv", "/api/indicators/catalogue/feeds"),
-            Map.entry("transport-nodes.csv", "/api/transport/feeds?kind=nodes"),
-            Map.entry("transport-links.csv", "/api/transport/feeds?kind=links"),
-            Map.entry("projects.csv", "/api/projects/feeds"),
-            Map.entry("observations.csv", "/api/indicators/feeds"));
+    /** The default data set's files and their feeds, in load order (reference data first): the launcher's one table. */
+    static final List<Map.Entry<String, String>> FEEDS = FeedRoutes.ROUTES.stream()
+            .map(route -> Map.entry(route.name() + ".csv", route.path())).toList();
 
     static Suite suite;
     static Http http;
@@ -218,7 +215,7 @@ class JourneyThroughGatewayTest {
                 + "no.such.indicator,110000,2013,1,published,BR2024,2024-03-14\n"
                 + "gdp,999999,2013,1,published,BR2024,2024-03-14\n"
                 + "gdp,110000,2013,abc,published,BR2024,2024-03-14\n";
-        Http.Reply reply = http.post("/api/indicators/feeds", "text/csv", body, Map.of());
+        Http.Reply reply = http.post("/api/indicators/feeds/observations", "text/csv", body, Map.of());
         assertEquals(422, reply.status(), reply.body());
         JsonNode errors = reply.json().path("errors");
         assertEquals(List.of(3L, 4L, 5L), StreamSupport.stream(errors.spliterator(), false).map(e -> e.path("row").asLong()).distinct().toList());
@@ -233,9 +230,9 @@ class JourneyThroughGatewayTest {
         String key = "e2e-" + UUID.randomUUID();
         String body = "indicator,region,period,value,status,source,published\n"
                 + "pm25.mean,110000,2023,32.5,provisional,BR2024,2024-03-14\n";
-        Http.Reply first = http.post("/api/indicators/feeds", "text/csv", body, Map.of("Idempotency-Key", key));
+        Http.Reply first = http.post("/api/indicators/feeds/observations", "text/csv", body, Map.of("Idempotency-Key", key));
         assertEquals(200, first.status(), first.body());
-        Http.Reply second = http.post("/api/indicators/feeds", "text/csv", body, Map.of("Idempotency-Key", key));
+        Http.Reply second = http.post("/api/indicators/feeds/observations", "text/csv", body, Map.of("Idempotency-Key", key));
         assertEquals(200, second.status(), second.body());
         for (String field : List.of("received", "inserted", "updated", "unchanged", "rejected", "events")) {
             assertEquals(first.json().path(field), second.json().path(field), field);

@@ -161,7 +161,7 @@ final class ProjectWrites {
             csv.append(ref).append(",Fault test project ").append(ref).append(",science-park,high-tech,110108,")
                     .append(DESTINATION).append(",operational,").append(signedYear).append('\n');
         }
-        return client.post("/api/projects/feeds", "text/csv", csv.toString(), Map.of("Idempotency-Key", key));
+        return client.post("/api/projects/feeds/projects", "text/csv", csv.toString(), Map.of("Idempotency-Key", key));
     }
 
     private synchronized List<String> newRefs(int n) {

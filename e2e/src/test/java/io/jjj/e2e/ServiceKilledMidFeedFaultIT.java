@@ -116,7 +116,7 @@ class ServiceKilledMidFeedFaultIT {
     }
 
     private HttpRequest feed(String csv, String key) {
-        return HttpRequest.newBuilder(URI.create(suite.gateway() + "/api/projects/feeds"))
+        return HttpRequest.newBuilder(URI.create(suite.gateway() + "/api/projects/feeds/projects"))
                 .timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + suite.adminKey)
                 .header("Content-Type", "text/csv")

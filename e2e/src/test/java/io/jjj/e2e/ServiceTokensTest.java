@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ServiceTokensTest {
 
-    private static final String FEED = "/api/indicators/feeds";
+    private static final String FEED = "/api/indicators/feeds/observations";
     private static final String PUBLISHED_SECRET = "jjj-local-development-secret-change-me";
 
     private final Suite suite = Suite.get();
@@ -60,7 +60,7 @@ class ServiceTokensTest {
         assertEquals(401, postFeed(token(PUBLISHED_SECRET, List.of("admin"), "indicators", "POST", FEED)), "the old default secret");
         assertEquals(401, postFeed(token(secret, List.of("admin"), "projects", "POST", FEED)), "another service's token");
         assertEquals(401, postFeed(token(secret, List.of("admin"), "indicators", "PUT", FEED)), "another method's token");
-        assertEquals(401, postFeed(token(secret, List.of("admin"), "indicators", "POST", "/api/indicators/catalogue/feeds")),
+        assertEquals(401, postFeed(token(secret, List.of("admin"), "indicators", "POST", "/api/indicators/feeds/catalogue")),
                 "another path's token");
         assertEquals(403, postFeed(token(secret, List.of("transport:write"), "indicators", "POST", FEED)), "another scope");
         int accepted = postFeed(token(secret, List.of("indicators:write"), "indicators", "POST", FEED));

@@ -102,7 +102,7 @@ public record Cli(Command command, boolean detach, boolean noBuild, boolean noLo
                         case "--to" -> {
                             to = inlineValue != null ? inlineValue : value(args, ++i, "--to");
                             if (!to.startsWith("/")) {
-                                throw usageError("--to takes a path on the gateway such as /api/indicators/feeds, got '" + to + "'");
+                                throw usageError("--to takes a path on the gateway such as /api/indicators/feeds/observations, got '" + to + "'");
                             }
                         }
                         case "--partial" -> partial = true;

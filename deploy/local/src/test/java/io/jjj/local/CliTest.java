@@ -72,8 +72,8 @@ class CliTest {
     @Test
     void loadToOverridesTheEndpointWithOrWithoutEquals() {
         assertEquals("/api/x/feeds", Cli.parse(List.of("load", "f.csv", "--to", "/api/x/feeds")).to());
-        assertEquals("/api/transport/feeds?kind=links",
-                Cli.parse(List.of("load", "--to=/api/transport/feeds?kind=links", "f.csv")).to());
+        assertEquals("/api/transport/feeds/links?mode=partial",
+                Cli.parse(List.of("load", "--to=/api/transport/feeds/links?mode=partial", "f.csv")).to());
     }
 
     @Test

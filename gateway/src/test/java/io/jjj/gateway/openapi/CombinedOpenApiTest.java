@@ -33,7 +33,7 @@ class CombinedOpenApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SERVICE_PATHS = List.of("/api/observations", "/api/regions", "/api/indicators/{code}",
-            "/api/indicators/feeds", "/api/projects", "/api/projects/feeds", "/api/transport/isochrones", "/api/transport/accessibility");
+            "/api/indicators/feeds/observations", "/api/projects", "/api/projects/feeds/projects", "/api/transport/isochrones", "/api/transport/accessibility");
     private static final List<String> GATEWAY_PATHS = List.of("/api/keys", "/api/keys/{id}", "/api/events",
             "/api/regions/{code}/profile", "/api/insights/reachable");
 

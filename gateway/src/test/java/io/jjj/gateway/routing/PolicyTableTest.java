@@ -4,7 +4,9 @@ import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.jjj.gateway.routing.Policy.Access.ADMIN;
 import static io.jjj.gateway.routing.Policy.Access.PUBLIC;
@@ -84,6 +86,28 @@ class PolicyTableTest {
             PolicyTable.Decision decision = api.decide(policy.method(), path);
             assertInstanceOf(PolicyTable.Allowed.class, decision, path);
             assertEquals(policy.method(), ((PolicyTable.Allowed) decision).policy().method(), path);
+        }
+    }
+
+    @Test
+    void everyFeedKindIsOneRowWithItsServicesScopeAndTheOldFeedPathsAreGone() {
+        PolicyTable api = new PolicyTable();
+        Map<String, String> scopes = Map.of(
+                "/api/indicators/feeds/catalogue", "indicators:write",
+                "/api/indicators/feeds/observations", "indicators:write",
+                "/api/indicators/feeds/regions", "admin",
+                "/api/projects/feeds/projects", "projects:write",
+                "/api/transport/feeds/nodes", "transport:write",
+                "/api/transport/feeds/links", "transport:write");
+        scopes.forEach((path, scope) -> {
+            Policy policy = assertInstanceOf(PolicyTable.Allowed.class, api.decide(POST, path), path).policy();
+            assertEquals(scope, policy.scope(), path);
+            assertTrue(policy.feed(), path);
+        });
+        assertEquals(scopes.keySet(), api.policies().stream().filter(Policy::feed).map(Policy::pattern).collect(Collectors.toSet()));
+        for (String old : List.of("/api/indicators/feeds", "/api/indicators/catalogue/feeds", "/api/regions/feeds",
+                "/api/projects/feeds", "/api/transport/feeds")) {
+            assertFalse(api.decide(POST, old) instanceof PolicyTable.Allowed, old);
         }
     }
 

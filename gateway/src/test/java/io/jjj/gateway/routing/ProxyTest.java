@@ -90,13 +90,13 @@ class ProxyTest {
         byte[] feed = new byte[5 * 1024 * 1024];
         Arrays.fill(feed, (byte) 'a');
         given().header("Authorization", "Bearer " + ADMIN).contentType("text/csv").body(feed)
-                .when().post("/api/indicators/feeds").then().statusCode(202)
-                .header("Location", "/api/indicators/feeds/jobs/1")
+                .when().post("/api/indicators/feeds/observations").then().statusCode(202)
+                .header("Location", "/api/indicators/feeds/runs/1")
                 .body("received", equalTo(feed.length));
 
         HttpClient client = HttpClient.newHttpClient();
         InputStream chunked = new ByteArrayInputStream(feed);
-        HttpResponse<String> streamed = client.send(HttpRequest.newBuilder(URI.create(gateway + "api/indicators/feeds"))
+        HttpResponse<String> streamed = client.send(HttpRequest.newBuilder(URI.create(gateway + "api/indicators/feeds/observations"))
                 .header("X-API-Key", ADMIN).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> chunked)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, streamed.statusCode(), streamed.body());

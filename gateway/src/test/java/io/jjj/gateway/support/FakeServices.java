@@ -153,8 +153,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             }
             response.end();
         });
-        INDICATORS.route("POST", "/api/indicators/feeds", r -> r.response().setStatusCode(202)
-                .putHeader("Location", "/api/indicators/feeds/jobs/1")
+        INDICATORS.route("POST", "/api/indicators/feeds/observations", r -> r.response().setStatusCode(202)
+                .putHeader("Location", "/api/indicators/feeds/runs/1")
                 .putHeader("Content-Type", "application/json")
                 .end("{\"received\":" + r.response().headers().get("X-Fake-Received-Bytes") + "}"));
         INDICATORS.route("PUT", "/api/indicators/small", r -> FakeService.json(r, 201, "{\"ok\":true}"));

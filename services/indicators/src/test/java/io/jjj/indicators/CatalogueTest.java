@@ -67,14 +67,14 @@ class CatalogueTest {
     @Test
     void anExplicitAdditiveColumnOverridesTheUnit() {
         String code = "test.override" + UUID.randomUUID().toString().substring(0, 6);
-        TestData.feed(config, "/api/indicators/catalogue/feeds", "code,name_en,unit,frequency,additive\n"
+        TestData.feed(config, "/api/indicators/feeds/catalogue", "code,name_en,unit,frequency,additive\n"
                 + code + ",Hospital beds per 1000,count,annual,false\n", "").statusCode(200).body("inserted", equalTo(1));
         read().when().get("/api/indicators/" + code).then().body("additive", equalTo(false));
     }
 
     @Test
     void catalogueFeedRowsAreValidated() {
-        TestData.feed(config, "/api/indicators/catalogue/feeds", "code,name_en,unit,frequency,source,additive\n"
+        TestData.feed(config, "/api/indicators/feeds/catalogue", "code,name_en,unit,frequency,source,additive\n"
                 + "Bad Code,x,count,annual,,\n"
                 + "ok.code,,count,weekly,NOPE,maybe\n", "").statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.contains("code", "name_en", "frequency", "source", "additive"))

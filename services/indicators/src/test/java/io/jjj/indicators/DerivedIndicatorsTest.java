@@ -145,7 +145,7 @@ class DerivedIndicatorsTest {
                 "{\"id\":\"" + link + "\",\"from\":\"A" + link + "\",\"to\":\"B" + link + "\",\"fromRegion\":\"130983\",\"toRegion\":\"130983\","
                         + "\"mode\":\"hsr\",\"line\":\"test\",\"distanceKm\":33,\"minutes\":10,\"opened\":\"1985-01-01\",\"closed\":\"1986-06-01\",\"bidirectional\":true}"));
         awaitValue("hsr.length", "130983", 1985, "33");
-        TestData.feed(config, "/api/indicators/feeds", "indicator,region,period,value,status,source,published\n"
+        TestData.feed(config, "/api/indicators/feeds/observations", "indicator,region,period,value,status,source,published\n"
                 + "hsr.length,130983,1985,35,published,APPROX,2020-01-01\n", "").statusCode(200);
         read().when().get("/api/observations?indicator=hsr.length&region=130983&from=1985&to=1985").then()
                 .body("items[0].value", num("35")).body("items[0].status", equalTo("published"));

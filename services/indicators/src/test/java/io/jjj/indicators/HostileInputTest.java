@@ -88,12 +88,12 @@ class HostileInputTest {
                 + "va.tertiary,110000,2013,NaN,\n"
                 + "va.tertiary,110000,2013,1,a\u0000b\n"
                 + "va.tertiary,110000,2013,1," + "n".repeat(5_001) + "\n";
-        TestData.feed(config, "/api/indicators/feeds", csv, "").statusCode(422).contentType("application/problem+json")
+        TestData.feed(config, "/api/indicators/feeds/observations", csv, "").statusCode(422).contentType("application/problem+json")
                 .body("errors.row", org.hamcrest.Matchers.contains(2, 3, 4, 5))
                 .body("errors.field", org.hamcrest.Matchers.contains("value", "value", "note", "note"))
                 .body("report.applied", equalTo(false));
         String header = "indicator,region,period,value," + "x,".repeat(1_999) + "x";
-        TestData.feed(config, "/api/indicators/feeds", header + "\n", "").statusCode(422).contentType("application/problem+json")
+        TestData.feed(config, "/api/indicators/feeds/observations", header + "\n", "").statusCode(422).contentType("application/problem+json")
                 .body("errors.size()", equalTo(1))
                 .body("errors.message", hasItem(containsString("more than 100 fields")));
     }

@@ -1,8 +1,10 @@
 package io.jjj.indicators;
 
 import io.jjj.platform.config.PlatformConfig;
+import io.jjj.platform.security.GatewayToken;
 import io.jjj.testkit.KafkaTestResource;
 import io.jjj.testkit.PostgresTestResource;
+import io.jjj.testkit.SignedRequests;
 import io.jjj.testkit.TopicProbe;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -11,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.UUID;
 import static io.jjj.indicators.TestData.feed;
 import static io.jjj.indicators.TestData.num;
 import static io.jjj.indicators.TestData.read;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ObservationFeedTest {
 
     private static final String HEADER = "indicator,region,period,value,status,source,published\n";
-    private static final String FEED = "/api/indicators/feeds";
+    private static final String FEED = "/api/indicators/feeds/observations";
 
     @Inject
     PlatformConfig config;
@@ -268,5 +272,19 @@ class ObservationFeedTest {
                 .when().post(FEED).then().statusCode(200).body("inserted", equalTo(1));
         read().when().get("/api/observations?indicator=" + code + "&region=130000").then().statusCode(200)
                 .body("items[0].value", num("12.5")).body("items[0].unit", equalTo("km"));
+    }
+
+    @Test
+    void eachFeedNeedsTheIndicatorsWriteScopeAndAnUnknownKindIs404() {
+        for (String kind : List.of("catalogue", "observations")) {
+            given().filter(SignedRequests.header(GatewayToken.HEADER, (method, path) -> GatewayToken.issue(
+                            config.security().tokenSecret().orElseThrow(), "test", List.of("projects:write"),
+                            new GatewayToken.Call("indicators", method, path), Duration.ofMinutes(1))))
+                    .contentType("text/csv").body(HEADER).when().post("/api/indicators/feeds/" + kind).then().statusCode(403)
+                    .contentType("application/problem+json");
+            read().contentType("text/csv").body(HEADER).when().post("/api/indicators/feeds/" + kind).then().statusCode(401);
+        }
+        TestData.write(config).contentType("text/csv").body(HEADER).when().post("/api/indicators/feeds/vintages").then()
+                .statusCode(404).contentType("application/problem+json");
     }
 }

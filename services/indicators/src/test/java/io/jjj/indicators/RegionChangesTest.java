@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.nullValue;
 class RegionChangesTest {
 
     private static final String HEADER = "indicator,region,period,value\n";
-    private static final String FEED = "/api/indicators/feeds";
+    private static final String FEED = "/api/indicators/feeds/observations";
 
     @Inject
     PlatformConfig config;

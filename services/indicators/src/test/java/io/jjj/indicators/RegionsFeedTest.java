@@ -31,7 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 class RegionsFeedTest {
 
-    private static final String FEED = "/api/regions/feeds";
+    private static final String FEED = "/api/indicators/feeds/regions";
     private static final String HEADER = "code,name_en,name_zh,level,parent,valid_from,lon,lat,point_source,source,source_citation,predecessors,change_kind\n";
 
     @Inject
@@ -80,7 +80,7 @@ class RegionsFeedTest {
         given().when().get("/api/regions?parent=130100&name=test&asOf=2190-06-01").then().statusCode(200)
                 .body("items.code", contains("130198"));
         String indicator = TestData.newIndicator(config, "CNY 100 million", "annual");
-        TestData.feed(config, "/api/indicators/feeds", "indicator,region,period,value\n" + indicator + ",130104,2191,1\n", "")
+        TestData.feed(config, "/api/indicators/feeds/observations", "indicator,region,period,value\n" + indicator + ",130104,2191,1\n", "")
                 .statusCode(422).body("errors[0].message", containsString("use its successor 130198 (Test New District)"));
         feed(List.of("admin"), csv).statusCode(200).body("unchanged", equalTo(1)).body("events", equalTo(0));
     }

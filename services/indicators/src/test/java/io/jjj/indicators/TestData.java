@@ -67,8 +67,8 @@ final class TestData {
 
     /** Loads the catalogue and the observations of deploy/data; a second load changes nothing. */
     static void loadDefaults(PlatformConfig config) {
-        feed(config, "/api/indicators/catalogue/feeds", file("indicators.csv"), "").statusCode(200);
-        feed(config, "/api/indicators/feeds", file("observations.csv"), "").statusCode(200);
+        feed(config, "/api/indicators/feeds/catalogue", file("indicators.csv"), "").statusCode(200);
+        feed(config, "/api/indicators/feeds/observations", file("observations.csv"), "").statusCode(200);
     }
 
     static ValidatableResponse feed(PlatformConfig config, String path, String csv, String query) {
@@ -79,7 +79,7 @@ final class TestData {
     /** A new annual indicator in CNY 100 million (additive) or percent, with a unique code. */
     static String newIndicator(PlatformConfig config, String unit, String frequency) {
         String code = "test.i" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        feed(config, "/api/indicators/catalogue/feeds", "code,name_en,unit,frequency\n" + code + ",Test indicator," + unit + "," + frequency + "\n", "")
+        feed(config, "/api/indicators/feeds/catalogue", "code,name_en,unit,frequency\n" + code + ",Test indicator," + unit + "," + frequency + "\n", "")
                 .statusCode(200);
         return code;
     }

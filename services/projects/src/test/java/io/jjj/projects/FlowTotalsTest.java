@@ -68,7 +68,7 @@ class FlowTotalsTest {
                         .append(investment).append(',').append(jobs).append(",,,T\n");
             }
             given().filter(writer(config)).contentType("text/csv").body(csv.toString()).queryParam("mode", "partial")
-                    .when().post("/api/projects/feeds").then().log().ifValidationFails().statusCode(200);
+                    .when().post("/api/projects/feeds/projects").then().log().ifValidationFails().statusCode(200);
             assertTotalsAgree(null, null);
             for (int q = 0; q < 15; q++) {
                 Integer from = random.nextInt(4) == 0 ? null : 1998 + random.nextInt(30);

@@ -4,6 +4,7 @@ import io.jjj.platform.config.PlatformConfig;
 import io.jjj.platform.security.GatewayToken;
 import io.jjj.testkit.KafkaTestResource;
 import io.jjj.testkit.PostgresTestResource;
+import io.jjj.testkit.SignedRequests;
 import io.jjj.testkit.TopicProbe;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,7 +46,7 @@ class ProjectFeedTest {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        return request.when().post("/api/projects/feeds").then();
+        return request.when().post("/api/projects/feeds/projects").then();
     }
 
     private List<String> refsWithSector(String sector) {
@@ -125,7 +127,7 @@ class ProjectFeedTest {
         given().filter(writer(config)).contentType("application/x-ndjson")
                 .body(("{\"ref\": \"" + s + "-n\", \"name_en\": \"Campus\", \"kind\": \"public-service\", \"sector\": \"" + s
                         + "\", \"origin\": \"110000\", \"destination\": \"133100\", \"status\": \"planned\", \"organisations\": \"BJFU;Xiong'an Group\"}\n").getBytes(StandardCharsets.UTF_8))
-                .when().post("/api/projects/feeds").then().statusCode(200).body("inserted", equalTo(1));
+                .when().post("/api/projects/feeds/projects").then().statusCode(200).body("inserted", equalTo(1));
         given().queryParam("sector", s).when().get("/api/projects").then()
                 .body("items[0].status", equalTo("proposed"))
                 .body("items[0].organisations", contains("BJFU", "Xiong'an Group"));
@@ -133,7 +135,7 @@ class ProjectFeedTest {
                 .body("errors[0].field", equalTo("colour"));
         feed("ref,name_en,kind,destination,investment_cny_100m,metrics\n" + s + "-h,y,science-park,130100,1e999999,\"a=1e999999\"\n", null, null)
                 .statusCode(422).body("errors.field", containsInAnyOrder("metrics", "investment_cny_100m"));
-        given().contentType("text/csv").body(HEADER).when().post("/api/projects/feeds").then().statusCode(401);
+        given().contentType("text/csv").body(HEADER).when().post("/api/projects/feeds/projects").then().statusCode(401);
     }
 
     @Test
@@ -142,7 +144,7 @@ class ProjectFeedTest {
         String csv = HEADER + s + "-a,Async one,science-park," + s + ",110108,130100,operational,2015,,,,,,T\n"
                 + s + "-b,Async two,science-park," + s + ",110108,120115,signed,,,,,,,T\n";
         var accepted = given().filter(writer(config)).header("Prefer", "respond-async")
-                .contentType("text/csv").body(csv).when().post("/api/projects/feeds").then().statusCode(202).extract();
+                .contentType("text/csv").body(csv).when().post("/api/projects/feeds/projects").then().statusCode(202).extract();
         String location = accepted.header("Location");
         assertEquals("/api/projects/feeds/runs/" + accepted.jsonPath().getString("id"), location);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
@@ -152,5 +154,16 @@ class ProjectFeedTest {
                 .body("report.inserted", equalTo(2))
                 .body("report.events", equalTo(2));
         assertEquals(List.of(s + "-a", s + "-b"), refsWithSector(s));
+    }
+
+    @Test
+    void aFeedNeedsTheProjectsWriteScopeAndAKnownKind() {
+        given().filter(SignedRequests.header(GatewayToken.HEADER, (method, path) -> GatewayToken.issue(
+                        config.security().tokenSecret().orElseThrow(), "test", List.of("transport:write"),
+                        new GatewayToken.Call("projects", method, path), Duration.ofMinutes(1))))
+                .contentType("text/csv").body(HEADER).when().post("/api/projects/feeds/projects").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().filter(writer(config)).contentType("text/csv").body(HEADER).when().post("/api/projects/feeds/project")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 }

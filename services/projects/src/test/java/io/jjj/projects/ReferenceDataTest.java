@@ -50,7 +50,7 @@ class ReferenceDataTest {
         Map<String, Long> yearsBefore = stats("year");
 
         given().filter(Projects.writer(config)).contentType("text/csv").body(csv)
-                .when().post("/api/projects/feeds")
+                .when().post("/api/projects/feeds/projects")
                 .then().statusCode(200)
                 .body("received", equalTo(20)).body("inserted", equalTo(20)).body("rejected", equalTo(0))
                 .body("events", equalTo(20));
@@ -102,7 +102,7 @@ class ReferenceDataTest {
         assertEquals(39.273f, shougang.getFloat("items[0].location.lat"));
 
         given().filter(Projects.writer(config)).contentType("text/csv").body(csv)
-                .when().post("/api/projects/feeds")
+                .when().post("/api/projects/feeds/projects")
                 .then().statusCode(200).body("inserted", equalTo(0)).body("updated", equalTo(0))
                 .body("unchanged", equalTo(20)).body("events", equalTo(0));
         assertEquals(counts, delta(cells("count", "province", null, null), countsBefore));

@@ -42,9 +42,9 @@ public final class TestNetwork {
     /** Loads the two CSV files as they are (again is harmless: rows come back unchanged) and waits for the snapshot. */
     public static void loadReal(PlatformConfig config) {
         signed(config).contentType("text/csv").body(file("transport-nodes.csv"))
-                .post("/api/transport/feeds?kind=nodes").then().statusCode(200).body("rejected", equalTo(0));
+                .post("/api/transport/feeds/nodes").then().statusCode(200).body("rejected", equalTo(0));
         signed(config).contentType("text/csv").body(file("transport-links.csv"))
-                .post("/api/transport/feeds?kind=links").then().statusCode(200).body("rejected", equalTo(0));
+                .post("/api/transport/feeds/links").then().statusCode(200).body("rejected", equalTo(0));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/transport/routes?from=BJS&to=TS&asOf=2024-01-01&modes=hsr").then().statusCode(200));
     }

@@ -40,7 +40,9 @@ class TransportStartsTest {
                 .body("paths.'/api/transport/nodes/{id}'.put.responses.'412'", notNullValue())
                 .body("paths.'/api/transport/nodes/{id}'.put.responses.'428'", notNullValue())
                 .body("paths.'/api/transport/links/{id}'.put.responses.'422'.description", equalTo("An end is not a known node"))
-                .body("paths.'/api/transport/feeds'.post.operationId", equalTo("postTransportFeed"))
+                .body("paths.'/api/transport/feeds/nodes'.post.operationId", equalTo("feedTransportNodes"))
+                .body("paths.'/api/transport/feeds/links'.post.operationId", equalTo("feedTransportLinks"))
+                .body("paths.'/api/transport/feeds/links'.post.responses.'202'", notNullValue())
                 .body("components.schemas.TransportRoute", notNullValue())
                 .body("components.schemas.Problem", notNullValue());
     }

@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which gateway endpoint takes which feed file: the one table to change when a feed is added.
- * The order is a valid load order for a whole data set (reference data before what refers to it),
- * so loading the default data set can walk this list.
+ * Which gateway endpoint ({@code /api/<service>/feeds/<kind>}) takes which feed file: the one table to change when a
+ * feed is added. The order is a valid load order for a whole data set (reference data before what refers to it), so
+ * loading the default data set can walk this list. The compose loader ({@code deploy/compose/loader/load.sh}) lists
+ * the same routes in the same order, and a test fails when the two differ.
  */
 public final class FeedRoutes {
 
@@ -19,11 +20,11 @@ public final class FeedRoutes {
     }
 
     public static final List<Route> ROUTES = List.of(
-            new Route("indicators", "/api/indicators/catalogue/feeds"),
-            new Route("transport-nodes", "/api/transport/feeds?kind=nodes"),
-            new Route("transport-links", "/api/transport/feeds?kind=links"),
-            new Route("projects", "/api/projects/feeds"),
-            new Route("observations", "/api/indicators/feeds"));
+            new Route("indicators", "/api/indicators/feeds/catalogue"),
+            new Route("transport-nodes", "/api/transport/feeds/nodes"),
+            new Route("transport-links", "/api/transport/feeds/links"),
+            new Route("projects", "/api/projects/feeds/projects"),
+            new Route("observations", "/api/indicators/feeds/observations"));
 
     public static final String CSV = "text/csv";
     public static final String NDJSON = "application/x-ndjson";

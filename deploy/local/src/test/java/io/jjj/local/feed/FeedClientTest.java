@@ -74,7 +74,7 @@ class FeedClientTest {
     private FeedClient.Result post() throws IOException {
         Path file = Files.writeString(dir.resolve("projects.csv"), "ref,name_en\na,A\n");
         FeedClient client = new FeedClient("http://127.0.0.1:" + gateway.getAddress().getPort(), "admin-key");
-        return client.post(file, new FeedRoutes.Target("/api/projects/feeds", FeedRoutes.CSV), Optional.empty(),
+        return client.post(file, new FeedRoutes.Target("/api/projects/feeds/projects", FeedRoutes.CSV), Optional.empty(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

@@ -14,14 +14,7 @@ import io.jjj.indicators.domain.Frequency;
 import io.jjj.indicators.domain.Indicator;
 import io.jjj.indicators.domain.IndicatorRules;
 import io.jjj.indicators.domain.Source;
-import io.jjj.indicators.feed.Feeds;
-import io.jjj.platform.feeds.FeedReport;
-import io.jjj.platform.feeds.FeedMode;
-import io.jjj.platform.feeds.FeedService;
 import io.jjj.platform.parked.ParkedEventResource;
-import jakarta.ws.rs.core.HttpHeaders;
-import io.jjj.platform.feeds.FeedRun;
-import io.jjj.platform.feeds.FeedRunResource;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.formats.Listing;
 import io.jjj.platform.http.ConditionalWrites;
@@ -32,13 +25,13 @@ import io.jjj.platform.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -53,7 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.InputStream;
 import java.util.Locale;
 
 @Path("/api/indicators")
@@ -63,33 +55,13 @@ public class IndicatorResource {
 
     private final ParkedEventResource parked;
 
-    static final String OBSERVATIONS_CSV_EXAMPLE = """
-            indicator,region,period,value,status,source,published
-            va.tertiary,110000,2013,14986.5,published,TANG2018,2018-11-01
-            va.tertiary,120000,2013,6905.03,published,TANG2018,2018-11-01
-            """;
-    static final String CATALOGUE_CSV_EXAMPLE = """
-            code,name_en,name_zh,unit,frequency,description
-            va.tertiary,Value added of the tertiary industry,第三产业增加值,CNY 100 million,annual,Services value added at current prices
-            """;
-
     private final Catalogue catalogue;
     private final CatalogueService service;
-    private final Feeds feeds;
-    private final FeedRunResource runs;
 
-    public IndicatorResource(Catalogue catalogue, CatalogueService service, Feeds feeds, FeedRunResource runs, ParkedEventResource parked) {
+    public IndicatorResource(Catalogue catalogue, CatalogueService service, ParkedEventResource parked) {
         this.parked = parked;
         this.catalogue = catalogue;
         this.service = service;
-        this.feeds = feeds;
-        this.runs = runs;
-    }
-
-    /** The runs of both feeds when answered 202: {@code /api/indicators/feeds/runs/{id}}. */
-    @Path("/feeds/runs")
-    public FeedRunResource feedRuns() {
-        return runs;
     }
 
     /** This service's parked events, for admins: {@code /api/<service>/events/parked}. */
@@ -166,77 +138,6 @@ public class IndicatorResource {
                 body.description(), body.source(), body.additive() == null ? null : body.additive().toString());
         CatalogueService.Saved saved = service.define(draft, ifMatch, ifNoneMatch);
         return Response.status(saved.created() ? 201 : 200).entity(IndicatorView.of(saved.indicator())).tag(ConditionalWrites.entityTag(saved.indicator().version())).build();
-    }
-
-    @POST
-    @RolesAllowed(Roles.WRITE)
-    @Path("/feeds")
-    @Consumes({"text/csv", "application/x-ndjson"})
-    @Operation(operationId = "feedObservations", summary = "Load observations: CSV or NDJSON rows indicator,region,period,value,status,source,published,note")
-    @RequestBody(required = true, description = "status defaults to published, published to today; a new value for a known "
-            + "observation becomes a new vintage, an equal one changes nothing", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = OBSERVATIONS_CSV_EXAMPLE)),
-            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "ndjson",
-                    value = "{\"indicator\":\"va.tertiary\",\"region\":\"110000\",\"period\":\"2013\",\"value\":14986.5,\"source\":\"TANG2018\",\"published\":\"2018-11-01\"}"))})
-    @APIResponse(responseCode = "200", description = "The report: received, inserted, updated (new vintages), unchanged, rejected, events",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedReport.class)))
-    @APIResponse(responseCode = "202", description = FeedService.ACCEPTED_DESCRIPTION,
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The run to poll",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
-    @APIResponse(responseCode = "400", description = "Unknown mode or a malformed Idempotency-Key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Over the size or row limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither CSV nor NDJSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Bad rows (atomic mode: nothing written), every one with line and column; "
-            + "or an Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response feedObservations(
-            InputStream body,
-            @Parameter(description = "text/csv (with a header row) or application/x-ndjson", example = "text/csv") @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = "atomic (default): any bad row and nothing is written; partial: the good rows are written", example = "partial") @QueryParam("mode") String mode,
-            @Parameter(description = "Makes a retry return the first report without applying anything again", example = "nbs-2024-06-01") @HeaderParam("Idempotency-Key") String key,
-            @Parameter(description = FeedService.PREFER_DESCRIPTION, example = "respond-async") @HeaderParam("Prefer") String prefer,
-            @Context HttpHeaders headers) {
-        return feeds.observations(new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), key, prefer, headers.getLength()));
-    }
-
-    @POST
-    @RolesAllowed(Roles.WRITE)
-    @Path("/catalogue/feeds")
-    @Consumes({"text/csv", "application/x-ndjson"})
-    @Operation(operationId = "feedIndicatorCatalogue", summary = "Load catalogue entries: rows code,name_en,name_zh,unit,frequency,description,source,additive")
-    @RequestBody(required = true, description = "additive defaults from the unit (currency, counts, persons, km add up; percent, "
-            + "ratios, concentrations do not)", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = CATALOGUE_CSV_EXAMPLE)),
-            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "ndjson",
-                    value = "{\"code\":\"pm25.mean\",\"name_en\":\"PM2.5 annual mean concentration\",\"unit\":\"µg/m³\",\"frequency\":\"annual\"}"))})
-    @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedReport.class)))
-    @APIResponse(responseCode = "202", description = FeedService.ACCEPTED_DESCRIPTION,
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The run to poll",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
-    @APIResponse(responseCode = "401", description = "Not sent through the gateway with the indicators:write scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Over the size or row limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither CSV nor NDJSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Bad rows, each with line and column",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response feedCatalogue(
-            InputStream body,
-            @Parameter(description = "text/csv (with a header row) or application/x-ndjson", example = "text/csv") @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = "atomic (default) or partial", example = "atomic") @QueryParam("mode") String mode,
-            @Parameter(description = "Makes a retry return the first report", example = "catalogue-2024-06") @HeaderParam("Idempotency-Key") String key,
-            @Parameter(description = FeedService.PREFER_DESCRIPTION, example = "respond-async") @HeaderParam("Prefer") String prefer,
-            @Context HttpHeaders headers) {
-        return feeds.catalogue(new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), key, prefer, headers.getLength()));
     }
 
     @GET

@@ -5,11 +5,6 @@ import io.jjj.indicators.api.RegionViews.GroupView;
 import io.jjj.indicators.api.RegionViews.MemberView;
 import io.jjj.indicators.api.RegionViews.RegionDetail;
 import io.jjj.indicators.api.RegionViews.RegionView;
-import io.jjj.platform.events.EventPublisher;
-import io.jjj.platform.feeds.FeedMode;
-import io.jjj.platform.feeds.FeedReport;
-import io.jjj.platform.feeds.FeedRun;
-import io.jjj.platform.feeds.FeedService;
 import io.jjj.platform.formats.Formats;
 import io.jjj.platform.formats.GeoJson;
 import io.jjj.platform.formats.Listing;
@@ -21,14 +16,8 @@ import io.jjj.platform.regions.Region;
 import io.jjj.platform.regions.RegionChange;
 import io.jjj.platform.regions.RegionGroup;
 import io.jjj.platform.regions.Regions;
-import io.jjj.platform.regions.RegionsFeed;
-import io.jjj.platform.security.Roles;
 import io.jjj.platform.time.Today;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,16 +30,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,53 +51,12 @@ public class RegionResource {
 
     private static final Set<String> LEVELS = Set.of("province", "prefecture", "county");
 
-    static final String REGIONS_CSV_EXAMPLE = """
-            code,name_en,name_zh,level,parent,valid_from,source,source_citation,predecessors,change_kind
-            130199,Example New District,示例新区,county,130100,2030-01-01,GOV2030,"Example gazette, 2029-12-01",130102;130104,merge
-            """;
-
     private final Regions regions;
-    private final FeedService feeds;
-    private final EventPublisher events;
     private final Today today;
 
-    public RegionResource(Regions regions, FeedService feeds, EventPublisher events, Today today) {
+    public RegionResource(Regions regions, Today today) {
         this.regions = regions;
-        this.feeds = feeds;
-        this.events = events;
         this.today = today;
-    }
-
-    @POST
-    @RolesAllowed(Roles.ADMIN)
-    @Path("/feeds")
-    @Consumes({"text/csv", "application/x-ndjson"})
-    @Operation(operationId = "feedRegions", summary = "Add regions and changes with their dates: rows code,name_en,name_zh,level,parent,"
-            + "administered_by,valid_from,valid_to,lon,lat,point_source,source,source_date,source_citation,predecessors,change_kind,change_note")
-    @RequestBody(required = true, description = "A row replaces the region with its code; predecessors record a change into it on "
-            + "valid_from and end the predecessors then. Every service takes the update from the event it publishes, without a restart",
-            content = {
-                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = REGIONS_CSV_EXAMPLE)),
-                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "ndjson",
-                            value = "{\"code\":\"130199\",\"name_en\":\"Example New District\",\"name_zh\":\"示例新区\",\"level\":\"county\",\"parent\":\"130100\",\"source\":\"NBS2023\"}"))})
-    @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedReport.class)))
-    @APIResponse(responseCode = "202", description = FeedService.ACCEPTED_DESCRIPTION,
-            headers = @Header(name = "Location", description = "The run to poll", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedRun.class)))
-    @APIResponse(responseCode = "401", description = "Not sent through the gateway with the admin scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Bad rows, each with line and column",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response feed(
-            InputStream body,
-            @Parameter(description = "text/csv (with a header row) or application/x-ndjson", example = "text/csv") @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = "atomic (default) or partial", example = "atomic") @QueryParam("mode") String mode,
-            @Parameter(description = "Makes a retry return the first report", example = "regions-2030-01") @HeaderParam("Idempotency-Key") String key,
-            @Parameter(description = FeedService.PREFER_DESCRIPTION, example = "respond-async") @HeaderParam("Prefer") String prefer,
-            @Context HttpHeaders headers) {
-        return feeds.submit(new RegionsFeed(regions, events),
-                new FeedService.FeedRequest(body, contentType, FeedMode.parse(mode), key, prefer, headers.getLength()));
     }
 
     @GET

@@ -7,7 +7,10 @@ import io.jjj.indicators.domain.IndicatorEvents;
 import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.feeds.FeedCounts;
 import io.jjj.platform.feeds.FeedHandler;
+import io.jjj.platform.feeds.FeedKind;
 import io.jjj.platform.feeds.FeedRow;
+import io.jjj.platform.feeds.Parsed;
+import jakarta.enterprise.context.Dependent;
 
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +20,12 @@ import java.util.Set;
 
 /**
  * The catalogue feed, in the columns of {@code indicators.csv} ({@code code,name_en,name_zh,unit,frequency,
- * description}, optionally {@code source} and {@code additive}). One instance per request.
+ * description}, optionally {@code source} and {@code additive}). One instance per feed: it knows the catalogue as
+ * it stood when the feed started, and each entry the feed saved.
  */
-public final class CatalogueFeed implements FeedHandler<Indicator> {
+@Dependent
+@FeedKind("catalogue")
+public class CatalogueFeed implements FeedHandler<Indicator> {
 
     private static final Map<String, String> COLUMNS = Map.of("code", "code", "nameEn", "name_en", "nameZh", "name_zh",
             "unit", "unit", "frequency", "frequency", "description", "description", "source", "source", "additive", "additive");
@@ -54,24 +60,24 @@ public final class CatalogueFeed implements FeedHandler<Indicator> {
     }
 
     @Override
-    public Indicator parse(FeedRow row) {
+    public Parsed<Indicator> parse(FeedRow row) {
         IndicatorRules.Draft draft = new IndicatorRules.Draft(row.text("code").orElse(null), row.text("name_en").orElse(null),
                 row.text("name_zh").orElse(null), row.text("unit").orElse(null), row.text("frequency").orElse(null),
                 row.text("description").orElse(null), row.text("source").orElse(null), row.text("additive").orElse(null));
         Optional<Indicator> valid = IndicatorRules.validate(draft, sources, COLUMNS, limits, row::error);
         if (valid.isEmpty()) {
-            return null;
+            return Parsed.refused();
         }
         Indicator proposed = valid.get();
         Indicator existing = known.get(proposed.code());
         if (existing != null && existing.frequency() != proposed.frequency() && catalogue.hasData(existing.code())) {
             row.error("frequency", proposed.code() + " has " + existing.frequency().value() + " observations; its frequency cannot change");
-            return null;
+            return Parsed.refused();
         }
         if (existing != null && proposed.source() == null) {
             proposed = withSource(proposed, existing.source());
         }
-        return proposed;
+        return Parsed.valid(proposed);
     }
 
     private static Indicator withSource(Indicator i, String source) {

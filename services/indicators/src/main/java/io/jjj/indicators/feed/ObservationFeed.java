@@ -1,7 +1,9 @@
 package io.jjj.indicators.feed;
 
+import io.jjj.indicators.domain.Catalogue;
 import io.jjj.indicators.domain.Frequency;
 import io.jjj.indicators.domain.Indicator;
+import io.jjj.indicators.domain.IndicatorRules;
 import io.jjj.indicators.domain.ObservationInput;
 import io.jjj.indicators.domain.ObservationStatus;
 import io.jjj.indicators.domain.ObservationStore;
@@ -10,9 +12,13 @@ import io.jjj.indicators.domain.IndicatorEvents;
 import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.feeds.FeedCounts;
 import io.jjj.platform.feeds.FeedHandler;
+import io.jjj.platform.feeds.FeedKind;
 import io.jjj.platform.feeds.FeedRow;
+import io.jjj.platform.feeds.Parsed;
 import io.jjj.platform.input.TextLimits;
 import io.jjj.platform.regions.Regions;
+import io.jjj.platform.time.Today;
+import jakarta.enterprise.context.Dependent;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,11 +32,13 @@ import java.util.Set;
 
 /**
  * The observations feed ({@code indicator,region,period,value,status,source,published,note}). One instance per
- * request: it validates against the catalogue and sources as they stood when the feed started, and remembers the
+ * feed: it validates against the catalogue and sources as they stood when the feed started, and remembers the
  * series ids it has seen. Each chunk is written in bulk; the changes are gathered over the whole feed and published at
  * its end, one event per series and kind of change, however many chunks the series spans.
  */
-public final class ObservationFeed implements FeedHandler<ObservationInput> {
+@Dependent
+@FeedKind("observations")
+public class ObservationFeed implements FeedHandler<ObservationInput> {
 
     private final Map<String, Indicator> indicators;
     private final Set<String> sources;
@@ -42,15 +50,15 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
     private final ObservationStore.WriteSession session = new ObservationStore.WriteSession();
     private final IndicatorEvents.Batch changes = new IndicatorEvents.Batch();
 
-    public ObservationFeed(Map<String, Indicator> indicators, Set<String> sources, Regions regions, ObservationStore store,
-                           EventPublisher events, LocalDate today, TextLimits limits) {
-        this.indicators = indicators;
-        this.sources = sources;
+    public ObservationFeed(Catalogue catalogue, Regions regions, ObservationStore store, EventPublisher events,
+                           IndicatorRules.Limits limits, Today today) {
+        this.indicators = catalogue.indicators();
+        this.sources = catalogue.sources().keySet();
         this.regions = regions;
         this.store = store;
         this.events = events;
-        this.today = today;
-        this.limits = limits;
+        this.today = today.date();
+        this.limits = limits.text();
     }
 
     @Override
@@ -69,7 +77,7 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
     }
 
     @Override
-    public ObservationInput parse(FeedRow row) {
+    public Parsed<ObservationInput> parse(FeedRow row) {
         Indicator indicator = row.required("indicator").map(code -> {
             Indicator i = indicators.get(code);
             if (i == null) {
@@ -104,10 +112,10 @@ public final class ObservationFeed implements FeedHandler<ObservationInput> {
         Optional<String> note = row.text("note");
         note.flatMap(limits::text).ifPresent(why -> row.error("note", why));
         if (!row.valid()) {
-            return null;
+            return Parsed.refused();
         }
-        return new ObservationInput(new SeriesKey(indicator.code(), region), indicator.frequency(), period,
-                value, status.toLowerCase(java.util.Locale.ROOT), source, published, note.orElse(null));
+        return Parsed.valid(new ObservationInput(new SeriesKey(indicator.code(), region), indicator.frequency(), period,
+                value, status.toLowerCase(java.util.Locale.ROOT), source, published, note.orElse(null)));
     }
 
     private static Optional<LocalDate> period(FeedRow row, String label, Indicator indicator) {

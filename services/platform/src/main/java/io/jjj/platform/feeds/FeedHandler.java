@@ -6,20 +6,23 @@ import java.util.Set;
 /**
  * What a service plugs into the feed machinery: its columns, how a row becomes a valid record, how a chunk of valid
  * records is written, and what is done once the last chunk is written (all inside the feed's one transaction).
+ * <p>
+ * Each handler is a CDI bean qualified with its {@link FeedKind}. A handler that remembers something across the rows
+ * of one feed is {@code @Dependent}: every feed gets its own instance.
  *
  * @param <R> the parsed row
  */
 public interface FeedHandler<R> {
 
-    /** Name of the feed, e.g. {@code observations}; also the scope of idempotency keys. */
+    /** Name of the feed in its report and runs, e.g. {@code observations}; also the scope of idempotency keys. */
     String name();
 
     Set<String> requiredColumns();
 
     Set<String> optionalColumns();
 
-    /** Parses and validates one row; records errors on the row and returns null when it is not usable. */
-    R parse(FeedRow row);
+    /** Parses and validates one row, recording on the row why it is refused. */
+    Parsed<R> parse(FeedRow row);
 
     /** Writes valid rows and counts what each did. */
     void apply(List<R> rows, FeedCounts counts);

@@ -21,7 +21,21 @@ public record FeedReport(
         List<FieldError> errors,
         @Schema(description = "More rows were rejected than are listed") boolean errorsTruncated) {
 
-    public FeedReport asReplay() {
-        return new FeedReport(feed, mode, received, inserted, updated, unchanged, rejected, events, applied, true, errors, errorsTruncated);
+    /** A feed whose valid rows were written, with what they did. */
+    static FeedReport applied(String feed, FeedMode mode, long received, FeedCounts counts, RejectedRows rejected) {
+        return new FeedReport(feed, mode.value(), received, counts.inserted, counts.updated, counts.unchanged,
+                rejected.count(), counts.events, true, false, rejected.errors(), rejected.truncated());
+    }
+
+    /** An atomic feed with bad rows: nothing was written. */
+    static FeedReport refused(String feed, FeedMode mode, long received, RejectedRows rejected) {
+        return new FeedReport(feed, mode.value(), received, 0, 0, 0, rejected.count(), 0, false, false,
+                rejected.errors(), rejected.truncated());
+    }
+
+    /** This report as answered again to a retry with the same Idempotency-Key. */
+    FeedReport asReplay() {
+        return new FeedReport(feed, mode, received, inserted, updated, unchanged, rejected, events, applied, true, errors,
+                errorsTruncated);
     }
 }

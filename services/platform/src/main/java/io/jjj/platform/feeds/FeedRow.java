@@ -21,6 +21,7 @@ public final class FeedRow {
     private final long line;
     private final Map<String, String> cells;
     private final List<FieldError> errors = new ArrayList<>();
+    private boolean endsBody;
 
     public FeedRow(long line, Map<String, String> cells) {
         this.line = line;
@@ -41,6 +42,16 @@ public final class FeedRow {
 
     public void error(String column, String message) {
         errors.add(FieldError.row(line, column, message));
+    }
+
+    /** Nothing after this row can be read: the feed stops here, and the row says so. */
+    void endBody() {
+        error(null, "the rest of the body was not read");
+        endsBody = true;
+    }
+
+    boolean endsBody() {
+        return endsBody;
     }
 
     /** The trimmed cell, empty when absent or blank. */

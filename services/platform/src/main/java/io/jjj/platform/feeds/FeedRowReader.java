@@ -44,7 +44,7 @@ abstract sealed class FeedRowReader permits FeedRowReader.Csv, FeedRowReader.Ndj
         this.limits = limits;
     }
 
-    /** The next row, or null at the end of the body. */
+    /** The next row, or null at the end of the body; a row after which nothing can be read {@link FeedRow#endsBody()}. */
     abstract FeedRow next() throws IOException, BadColumnsException;
 
     static FeedRowReader of(FeedFormat format, Reader body, Set<String> required, Set<String> optional,
@@ -93,7 +93,8 @@ abstract sealed class FeedRowReader permits FeedRowReader.Csv, FeedRowReader.Ndj
             } catch (CsvReader.MalformedCsvException e) {
                 FeedRow row = new FeedRow(e.line(), Map.of());
                 row.error(e.field() >= 0 && e.field() < header.size() ? header.get(e.field()) : null, "malformed CSV: " + e.getMessage());
-                throw new UnreadableRestException(row);
+                row.endBody();
+                return row;
             }
             if (record == null) {
                 return null;
@@ -212,16 +213,6 @@ abstract sealed class FeedRowReader permits FeedRowReader.Csv, FeedRowReader.Ndj
                 text.setLength(text.length() - 1);
             }
             return tooLong;
-        }
-    }
-
-    /** A CSV syntax error after which the rest of the body cannot be split into rows reliably. */
-    static final class UnreadableRestException extends IOException {
-        final FeedRow row;
-
-        UnreadableRestException(FeedRow row) {
-            super(row.errors().get(0).message());
-            this.row = row;
         }
     }
 }

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.UUID;
 
 /**
- * The status of a feed answered 202. Every service mounts it at {@code /api/<service>/feeds/runs} with a sub-resource
- * locator on its feed resource, so all of them serve runs at the same path, from this one place.
+ * The status of a feed answered 202. Every service's feed resource mounts it at {@code /api/<service>/feeds/runs}
+ * (the sub-resource locator of {@link FeedEndpoint}), so all of them serve runs at the same path, from this one place.
  */
 @IfBuildProperty(name = "jjj.feeds.enabled", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped

@@ -10,6 +10,8 @@ import io.jjj.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
@@ -25,16 +27,15 @@ import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The machinery behind every {@code POST …/feeds}: streams the body row by row, validates each row, applies
- * valid rows in chunks inside one transaction, and answers with a report. Atomic mode writes nothing when any
- * row is bad; partial mode writes the good rows. An {@code Idempotency-Key} makes a retry return the first
- * report without applying anything again.
+ * The machinery behind every {@code POST /api/<service>/feeds/<kind>}: finds the {@link FeedHandler} bean of the kind,
+ * streams the body row by row, validates each row, applies valid rows in chunks inside one transaction, and answers
+ * with a report. Atomic mode writes nothing when any row is bad; partial mode writes the good rows. An
+ * {@code Idempotency-Key} makes a retry return the first report without applying anything again.
  * <p>
  * A feed sent with {@code Prefer: respond-async}, or larger than the configured size, is written to a temporary
  * file as it arrives and answered {@code 202} with the {@code Location} of its run; the run is applied in the
@@ -44,60 +45,60 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class FeedService {
 
-    /** How feed operations document {@code Prefer}, and their 202 answer. */
-    public static final String PREFER_DESCRIPTION = "respond-async: answer 202 at once with the Location of the run to poll "
-            + "(feeds larger than the configured size are always answered so)";
-    public static final String ACCEPTED_DESCRIPTION = "The feed was received and runs in the background: poll the Location "
-            + "(/api/<service>/feeds/runs/{id}) until its state is succeeded (with the report) or failed (with the problem)";
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TRANSACTION_TIMEOUT_SECONDS = 3600;
 
     private final AgroalDataSource dataSource;
     private final PlatformConfig config;
     private final FeedRuns runs;
+    private final Instance<FeedHandler<?>> handlers;
 
-    public FeedService(AgroalDataSource dataSource, PlatformConfig config, FeedRuns runs) {
+    public FeedService(AgroalDataSource dataSource, PlatformConfig config, FeedRuns runs,
+                       @Any Instance<FeedHandler<?>> handlers) {
         this.dataSource = dataSource;
         this.config = config;
         this.runs = runs;
+        this.handlers = handlers;
     }
 
     /**
-     * A feed request as the resource received it: {@code prefer} is the {@code Prefer} header, {@code contentLength}
-     * the {@code Content-Length} (-1 when the body is chunked).
+     * Answers a feed of one kind: {@code 200} with its report, or {@code 202} with the {@code Location} of its run
+     * when the client prefers that or the body is large; {@code 404} when the service takes no feed of that kind.
      */
-    public record FeedRequest(InputStream body, String contentType, FeedMode mode, String idempotencyKey, String prefer,
-                              long contentLength) {
-
-        boolean respondAsync(long aboveBytes) {
-            return contentLength > aboveBytes || (prefer != null && Arrays.stream(prefer.split(","))
-                    .map(p -> p.split(";")[0].trim()).anyMatch("respond-async"::equalsIgnoreCase));
+    public Response submit(String kind, InputStream body, FeedParameters parameters) {
+        try (Instance.Handle<FeedHandler<?>> handler = handler(kind)) {
+            FeedMode mode = FeedMode.parse(parameters.mode);
+            FeedFormat format = FeedFormat.fromContentType(parameters.contentType);
+            String key = normaliseKey(parameters.idempotencyKey);
+            if (parameters.respondAsync(config.feeds().asyncAboveBytes())) {
+                return submitAsync(kind, handler.get().name(), format, body, mode, key);
+            }
+            return Response.ok(ingest(handler.get(), format, body, mode, key)).build();
         }
     }
 
-    /**
-     * Answers a feed: {@code 200} with its report, or {@code 202} with the {@code Location} of its run when the client
-     * prefers that or the body is large.
-     */
-    public <R> Response submit(FeedHandler<R> handler, FeedRequest request) {
-        if (!request.respondAsync(config.feeds().asyncAboveBytes())) {
-            return Response.ok(ingest(handler, request)).build();
+    private Instance.Handle<FeedHandler<?>> handler(String kind) {
+        Instance<FeedHandler<?>> ofKind = handlers.select(new FeedKind.Literal(kind));
+        if (ofKind.isUnsatisfied()) {
+            throw ProblemException.notFound("This service takes no feed of kind '" + kind + "'");
         }
-        FeedFormat format = FeedFormat.fromContentType(request.contentType());
-        String key = normaliseKey(request.idempotencyKey());
-        Spooled body = spool(request.body());
+        return ofKind.getHandle();
+    }
+
+    /** Spools the body and hands it to a run, which applies it with a handler of its own. */
+    private Response submitAsync(String kind, String feed, FeedFormat format, InputStream in, FeedMode mode, String key) {
+        Spooled body = spool(in);
         boolean handedOver = false;
         try {
             if (key != null) {
-                Optional<StoredRequest> earlier = findRequest(handler.name(), key);
+                Optional<StoredRequest> earlier = findRequest(feed, key);
                 if (earlier.isPresent()) {
                     requireSameBody(earlier.get().bodySha256(), body.sha256(), key);
                     return Response.ok(earlier.get().report().asReplay()).build();
                 }
             }
-            FeedRuns.Accepted accepted = runs.accept(handler.name(), request.mode(), key, body.sha256(), body.bytes(),
-                    progress -> applySpooled(handler, format, body.file(), request.mode(), key, progress));
+            FeedRuns.Accepted accepted = runs.accept(feed, mode, key, body.sha256(), body.bytes(),
+                    progress -> applySpooled(kind, format, body.file(), mode, key, progress));
             handedOver = accepted.created();
             if (!accepted.created()) {
                 requireSameBody(accepted.bodySha256(), body.sha256(), key);
@@ -140,19 +141,19 @@ public class FeedService {
             return new Spooled(file, body.sha256(), bytes);
         } catch (FeedBodyLimits.TooLargeException e) {
             delete(file);
-            throw ProblemException.tooLarge("The feed is larger than the limit of " + config.feeds().maxBytes() + " bytes");
+            throw tooManyBytes();
         } catch (IOException e) {
             delete(file);
             throw new UncheckedIOException(e);
         }
     }
 
-    private <R> FeedReport applySpooled(FeedHandler<R> handler, FeedFormat format, Path file, FeedMode mode,
-                                        String key, AtomicLong progress) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private FeedReport applySpooled(String kind, FeedFormat format, Path file, FeedMode mode, String key,
+                                    AtomicLong progress) {
+        try (Instance.Handle<FeedHandler<?>> handler = handler(kind); InputStream in = Files.newInputStream(file)) {
             FeedBodyLimits body = new FeedBodyLimits(in, config.feeds().maxBytes(), key != null);
             return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
-                    .call(() -> run(handler, format, body, mode, key, progress));
+                    .call(() -> run(handler.get(), format, body, mode, key, progress));
         } catch (QuarkusTransactionException e) {
             throw unwrap(e, key);
         } catch (IOException e) {
@@ -162,10 +163,8 @@ public class FeedService {
         }
     }
 
-    public <R> FeedReport ingest(FeedHandler<R> handler, FeedRequest request) {
-        FeedFormat format = FeedFormat.fromContentType(request.contentType());
-        String key = normaliseKey(request.idempotencyKey());
-        FeedBodyLimits body = new FeedBodyLimits(request.body(), config.feeds().maxBytes(), key != null);
+    private FeedReport ingest(FeedHandler<?> handler, FeedFormat format, InputStream in, FeedMode mode, String key) {
+        FeedBodyLimits body = new FeedBodyLimits(in, config.feeds().maxBytes(), key != null);
         try {
             if (key != null) {
                 Optional<StoredRequest> earlier = findRequest(handler.name(), key);
@@ -174,7 +173,7 @@ public class FeedService {
                 }
             }
             return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
-                    .call(() -> run(handler, format, body, request.mode(), key, new AtomicLong()));
+                    .call(() -> run(handler, format, body, mode, key, new AtomicLong()));
         } catch (QuarkusTransactionException e) {
             throw unwrap(e, key);
         } catch (IOException e) {
@@ -187,75 +186,60 @@ public class FeedService {
         FeedRowReader reader = FeedRowReader.of(format, new InputStreamReader(body, StandardCharsets.UTF_8),
                 handler.requiredColumns(), handler.optionalColumns(), config.feeds());
         FeedCounts counts = new FeedCounts();
-        List<FieldError> errors = new ArrayList<>();
+        RejectedRows rejected = new RejectedRows(config.feeds().maxReportedErrors());
         List<R> chunk = new ArrayList<>(config.feeds().chunkSize());
         long received = 0;
-        long rejected = 0;
-        boolean truncated = false;
-        while (true) {
-            FeedRow row;
-            try {
-                row = reader.next();
-            } catch (FeedRowReader.BadColumnsException e) {
-                throw ProblemException.unprocessable("The feed's columns do not match the " + handler.name() + " feed", e.errors);
-            } catch (FeedRowReader.UnreadableRestException e) {
-                row = e.row;
-                row.error(null, "the rest of the body was not read");
-            } catch (FeedBodyLimits.TooLargeException e) {
-                throw ProblemException.tooLarge("The feed is larger than the limit of " + config.feeds().maxBytes() + " bytes");
-            }
-            if (row == null) {
-                break;
-            }
+        FeedRow row;
+        while ((row = next(reader, handler)) != null) {
             received++;
             progress.set(received);
             if (received > config.feeds().maxRows()) {
                 throw ProblemException.tooLarge("The feed has more than the limit of " + config.feeds().maxRows() + " rows");
             }
-            R parsed = row.valid() ? handler.parse(row) : null;
-            if (!row.valid() || parsed == null) {
-                rejected++;
-                for (FieldError error : row.errors()) {
-                    if (errors.size() < config.feeds().maxReportedErrors()) {
-                        errors.add(error);
-                    } else {
-                        truncated = true;
-                    }
-                }
-                if (row.errors().stream().anyMatch(e -> "the rest of the body was not read".equals(e.message()))) {
-                    break;
-                }
-                continue;
-            }
-            if (mode == FeedMode.PARTIAL || rejected == 0) {
-                chunk.add(parsed);
+            Parsed<R> parsed = row.valid() ? handler.parse(row) : Parsed.refused();
+            if (!(parsed instanceof Parsed.Valid<R> valid)) {
+                rejected.add(row);
+            } else if (mode == FeedMode.PARTIAL || !rejected.any()) {
+                chunk.add(valid.value());
                 if (chunk.size() >= config.feeds().chunkSize()) {
                     handler.apply(chunk, counts);
                     chunk.clear();
                 }
             }
+            if (row.endsBody()) {
+                break;
+            }
         }
-        boolean refused = mode == FeedMode.ATOMIC && rejected > 0;
-        if (!refused && !chunk.isEmpty()) {
+        if (mode == FeedMode.ATOMIC && rejected.any()) {
+            QuarkusTransaction.setRollbackOnly();
+            throw ProblemException.unprocessable(rejected.count() + " of " + received + " rows are invalid; nothing was "
+                            + "written (send with mode=partial to apply the valid rows)", rejected.errors())
+                    .with("report", FeedReport.refused(handler.name(), mode, received, rejected));
+        }
+        if (!chunk.isEmpty()) {
             handler.apply(chunk, counts);
         }
-        if (!refused) {
-            handler.finish(counts);
-        }
-        FeedReport report = refused
-                ? new FeedReport(handler.name(), mode.value(), received, 0, 0, 0, rejected, 0, false, false, errors, truncated)
-                : new FeedReport(handler.name(), mode.value(), received, counts.inserted, counts.updated, counts.unchanged,
-                        rejected, counts.events, true, false, errors, truncated);
-        if (refused) {
-            QuarkusTransaction.setRollbackOnly();
-            throw ProblemException.unprocessable(rejected + " of " + received + " rows are invalid; nothing was written "
-                            + "(send with mode=partial to apply the valid rows)", errors)
-                    .with("report", report);
-        }
+        handler.finish(counts);
+        FeedReport report = FeedReport.applied(handler.name(), mode, received, counts, rejected);
         if (key != null) {
             storeRequest(handler.name(), key, body.drainAndHash(), report);
         }
         return report;
+    }
+
+    /** The next row of the body, or null at its end. */
+    private FeedRow next(FeedRowReader reader, FeedHandler<?> handler) throws IOException {
+        try {
+            return reader.next();
+        } catch (FeedRowReader.BadColumnsException e) {
+            throw ProblemException.unprocessable("The feed's columns do not match the " + handler.name() + " feed", e.errors);
+        } catch (FeedBodyLimits.TooLargeException e) {
+            throw tooManyBytes();
+        }
+    }
+
+    private ProblemException tooManyBytes() {
+        return ProblemException.tooLarge("The feed is larger than the limit of " + config.feeds().maxBytes() + " bytes");
     }
 
     private FeedReport replay(StoredRequest earlier, FeedBodyLimits body, String key) throws IOException {

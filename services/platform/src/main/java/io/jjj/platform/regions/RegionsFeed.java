@@ -4,6 +4,7 @@ import io.jjj.platform.events.EventPublisher;
 import io.jjj.platform.feeds.FeedCounts;
 import io.jjj.platform.feeds.FeedHandler;
 import io.jjj.platform.feeds.FeedRow;
+import io.jjj.platform.feeds.Parsed;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,7 +22,8 @@ import java.util.Set;
  * regions or replaces them by code. A row naming {@code predecessors} records a change into it on its
  * {@code valid_from} and ends the predecessors it replaces then. Nothing is written here: each chunk is published
  * as one {@code jjj.regions.updated.v1} event, which every service following the updates (this one included)
- * stores and lays over its reference, with no restart. One instance per request.
+ * stores and lays over its reference, with no restart. One instance per feed: the service that serves the regions
+ * declares it as its {@code regions} feed.
  */
 public final class RegionsFeed implements FeedHandler<RegionsFeed.Row> {
 
@@ -59,7 +61,7 @@ public final class RegionsFeed implements FeedHandler<RegionsFeed.Row> {
     }
 
     @Override
-    public Row parse(FeedRow row) {
+    public Parsed<Row> parse(FeedRow row) {
         String code = row.required("code").filter(c -> {
             if (!c.matches("\\d{6}")) {
                 row.error("code", "must be a six-digit GB/T 2260 code, was '" + c + "'");
@@ -102,12 +104,12 @@ public final class RegionsFeed implements FeedHandler<RegionsFeed.Row> {
         LocalDate sourceDate = row.date("source_date").orElse(null);
         RegionChange change = change(row, code, validFrom);
         if (!row.valid()) {
-            return null;
+            return Parsed.refused();
         }
         Region region = new Region(code, nameEn, nameZh, level, parent, administeredBy, validFrom, validTo, lon, lat,
                 pointSource.orElse(null), "feed", source, sourceDate);
         fed.put(code, region);
-        return new Row(region, change, source, citation.orElse(null));
+        return Parsed.valid(new Row(region, change, source, citation.orElse(null)));
     }
 
     /** A code that must be a region of the reference or of an earlier row of this feed. */

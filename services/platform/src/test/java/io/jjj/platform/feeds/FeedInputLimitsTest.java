@@ -40,7 +40,7 @@ class FeedInputLimitsTest {
 
     private static ValidatableResponse post(String contentType, String body) {
         return given().contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8))
-                .when().post("/test/widgets/feeds").then()
+                .when().post("/api/platformtest/feeds/widgets").then()
                 .contentType("application/problem+json")
                 .body(not(containsString("Exception")))
                 .body(not(containsString("java.")));

@@ -67,7 +67,7 @@ class FeedRunsTest {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        return request.when().post("/test/widgets/feeds" + query).then().extract();
+        return request.when().post("/api/platformtest/feeds/widgets" + query).then().extract();
     }
 
     /** Follows the Location of a 202 until the run ends, and returns the run. */

@@ -30,7 +30,7 @@ class FeedServiceTest {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        return request.when().post("/test/widgets/feeds" + query).then();
+        return request.when().post("/api/platformtest/feeds/widgets" + query).then();
     }
 
     @Test
@@ -128,7 +128,7 @@ class FeedServiceTest {
 
     @Test
     void anUnsupportedContentTypeIs415AndAnUnknownModeIs400() {
-        given().contentType("application/xml").body("<a/>").when().post("/test/widgets/feeds")
+        given().contentType("application/xml").body("<a/>").when().post("/api/platformtest/feeds/widgets")
                 .then().statusCode(415).contentType("application/problem+json");
         post("text/csv", "name\nx\n", "?mode=sometimes", null).statusCode(400)
                 .body("errors[0].field", equalTo("mode"));

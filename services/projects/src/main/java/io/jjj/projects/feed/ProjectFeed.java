@@ -2,7 +2,9 @@ package io.jjj.projects.feed;
 
 import io.jjj.platform.feeds.FeedCounts;
 import io.jjj.platform.feeds.FeedHandler;
+import io.jjj.platform.feeds.FeedKind;
 import io.jjj.platform.feeds.FeedRow;
+import io.jjj.platform.feeds.Parsed;
 import io.jjj.platform.problem.FieldError;
 import io.jjj.projects.domain.Lifecycle;
 import io.jjj.projects.domain.Project;
@@ -27,6 +29,7 @@ import java.util.Set;
  * {@code investment_currency} one in another currency.
  */
 @ApplicationScoped
+@FeedKind("projects")
 public class ProjectFeed implements FeedHandler<ProjectFeed.Row> {
 
     /** A valid row: its line and the project it states. */
@@ -67,7 +70,7 @@ public class ProjectFeed implements FeedHandler<ProjectFeed.Row> {
     }
 
     @Override
-    public Row parse(FeedRow row) {
+    public Parsed<Row> parse(FeedRow row) {
         List<FieldError> cellErrors = new ArrayList<>();
         ProjectDraft stated = new ProjectDraft(row.text("ref").orElse(null), row.text("name_en").orElse(null),
                 row.text("name_zh").orElse(null), row.text("kind").orElse(null), row.text("sector").orElse(null),
@@ -78,22 +81,22 @@ public class ProjectFeed implements FeedHandler<ProjectFeed.Row> {
                 row.text("operational").orElse(null), row.text("status").orElse(null), list(row, "source"));
         cellErrors.forEach(e -> row.error(e.field(), e.message()));
         if (!row.valid()) {
-            return null;
+            return Parsed.refused();
         }
         Optional<Project> current = Optional.ofNullable(stated.ref()).flatMap(repository::findByRef);
         ProjectDraft merged = current.map(c -> mergeOver(stated, service.editable(c))).orElse(stated);
         ProjectRules.Outcome outcome = rules.check(merged);
         outcome.errors().forEach(e -> row.error(column(e.field(), row), e.message()));
         if (!row.valid()) {
-            return null;
+            return Parsed.refused();
         }
         Project candidate = outcome.project();
         if (current.isPresent() && !candidate.status().equals(current.get().status())
                 && !Lifecycle.allows(current.get().status(), current.get().suspendedFrom(), candidate.status())) {
             row.error("status", ProjectService.lifecycleConflict(current.get(), candidate.status()).getMessage());
-            return null;
+            return Parsed.refused();
         }
-        return new Row(row.line(), candidate);
+        return Parsed.valid(new Row(row.line(), candidate));
     }
 
     @Override

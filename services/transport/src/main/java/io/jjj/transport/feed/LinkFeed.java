@@ -2,7 +2,9 @@ package io.jjj.transport.feed;
 
 import io.jjj.platform.feeds.FeedCounts;
 import io.jjj.platform.feeds.FeedHandler;
+import io.jjj.platform.feeds.FeedKind;
 import io.jjj.platform.feeds.FeedRow;
+import io.jjj.platform.feeds.Parsed;
 import io.jjj.transport.domain.Link;
 import io.jjj.transport.domain.NetworkRules;
 import io.jjj.transport.domain.NetworkService;
@@ -18,6 +20,7 @@ import java.util.Set;
  * {@code closed} and {@code bidirectional} (default true).
  */
 @ApplicationScoped
+@FeedKind("links")
 public class LinkFeed implements FeedHandler<Link> {
 
     private final NetworkRules rules;
@@ -44,7 +47,7 @@ public class LinkFeed implements FeedHandler<Link> {
     }
 
     @Override
-    public Link parse(FeedRow row) {
+    public Parsed<Link> parse(FeedRow row) {
         String from = row.required("from").orElse(null);
         String to = row.required("to").orElse(null);
         String mode = row.required("mode").orElse(null);
@@ -60,13 +63,13 @@ public class LinkFeed implements FeedHandler<Link> {
             row.error("bidirectional", "true or false, was '" + flag + "'");
         }
         if (!row.valid()) {
-            return null;
+            return Parsed.refused();
         }
         String id = row.text("id").orElse(Link.derivedId(from, to, mode));
         Link link = new Link(id, from, to, mode, row.text("line").orElse(null), km, minutes, opened, closed, bidirectional,
                 row.text("source").orElse(null));
         rules.link(link, network::nodeExists).forEach(e -> row.error(e.field(), e.message()));
-        return row.valid() ? link : null;
+        return Parsed.of(row, link);
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.jjj.transport.feed;
 
 import io.jjj.platform.feeds.FeedCounts;
 import io.jjj.platform.feeds.FeedHandler;
+import io.jjj.platform.feeds.FeedKind;
 import io.jjj.platform.feeds.FeedRow;
+import io.jjj.platform.feeds.Parsed;
 import io.jjj.transport.domain.NetworkRules;
 import io.jjj.transport.domain.NetworkService;
 import io.jjj.transport.domain.Node;
@@ -14,6 +16,7 @@ import java.util.Set;
 
 /** Rows in the columns of transport-nodes.csv. */
 @ApplicationScoped
+@FeedKind("nodes")
 public class NodeFeed implements FeedHandler<Node> {
 
     private final NetworkRules rules;
@@ -40,7 +43,7 @@ public class NodeFeed implements FeedHandler<Node> {
     }
 
     @Override
-    public Node parse(FeedRow row) {
+    public Parsed<Node> parse(FeedRow row) {
         String id = row.required("id").orElse(null);
         String nameEn = row.required("name_en").orElse(null);
         String kind = row.required("kind").orElse(null);
@@ -48,11 +51,11 @@ public class NodeFeed implements FeedHandler<Node> {
         BigDecimal lon = row.requiredDecimal("lon").orElse(null);
         BigDecimal lat = row.requiredDecimal("lat").orElse(null);
         if (!row.valid()) {
-            return null;
+            return Parsed.refused();
         }
         Node node = new Node(id, nameEn, row.text("name_zh").orElse(null), kind, region, lon.doubleValue(), lat.doubleValue());
         rules.node(node).forEach(e -> row.error(e.field(), e.message()));
-        return row.valid() ? node : null;
+        return Parsed.of(row, node);
     }
 
     @Override

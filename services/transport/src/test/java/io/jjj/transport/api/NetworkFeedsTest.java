@@ -1,6 +1,8 @@
 package io.jjj.transport.api;
 
 import io.jjj.platform.config.PlatformConfig;
+import io.jjj.platform.security.GatewayToken;
+import io.jjj.testkit.SignedRequests;
 import io.jjj.testkit.KafkaTestResource;
 import io.jjj.testkit.PostgresTestResource;
 import io.jjj.testkit.TopicProbe;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.jjj.transport.TestNetwork.signed;
@@ -34,7 +37,7 @@ class NetworkFeedsTest {
     PlatformConfig config;
 
     private io.restassured.response.ValidatableResponse feed(String kind, String contentType, String body, String query) {
-        return signed(config).contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/transport/feeds?kind=" + kind + query).then();
+        return signed(config).contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/transport/feeds/" + kind + query).then();
     }
 
     @Test
@@ -73,7 +76,7 @@ class NetworkFeedsTest {
                 .body("report.applied", equalTo(false));
         given().get("/api/transport/links/" + a + "-" + b + "-rail").then().statusCode(404);
 
-        feed("links", "text/csv", csv, "&mode=partial").statusCode(200)
+        feed("links", "text/csv", csv, "?mode=partial").statusCode(200)
                 .body("inserted", equalTo(1)).body("rejected", equalTo(7)).body("events", equalTo(1));
         given().get("/api/transport/links/" + a + "-" + b + "-rail").then().statusCode(200)
                 .body("line", equalTo("Good")).body("bidirectional", equalTo(true));
@@ -103,9 +106,9 @@ class NetworkFeedsTest {
         String body = "id,name_en,kind,region,lon,lat\n" + a + ",Key,city,130684,115.9,39.3\n";
         String key = UUID.randomUUID().toString();
         signed(config).contentType("text/csv").header("Idempotency-Key", key).body(body)
-                .post("/api/transport/feeds?kind=nodes").then().statusCode(200).body("inserted", equalTo(1)).body("replayed", equalTo(false));
+                .post("/api/transport/feeds/nodes").then().statusCode(200).body("inserted", equalTo(1)).body("replayed", equalTo(false));
         signed(config).contentType("text/csv").header("Idempotency-Key", key).body(body)
-                .post("/api/transport/feeds?kind=nodes").then().statusCode(200).body("inserted", equalTo(1)).body("replayed", equalTo(true));
+                .post("/api/transport/feeds/nodes").then().statusCode(200).body("inserted", equalTo(1)).body("replayed", equalTo(true));
     }
 
     @Test
@@ -128,11 +131,24 @@ class NetworkFeedsTest {
 
     @Test
     void aFeedNeedsAKnownKindAndTheRightColumns() {
-        feed("stations", "text/csv", "id\n", "").statusCode(400).body("errors[0].field", equalTo("kind"));
-        signed(config).contentType("text/csv").body("id\n").post("/api/transport/feeds").then().statusCode(400)
-                .body("errors[0].field", equalTo("kind"));
+        feed("stations", "text/csv", "id\n", "").statusCode(404).contentType("application/problem+json");
+        signed(config).contentType("text/csv").body("id\n").post("/api/transport/feeds").then().statusCode(404)
+                .contentType("application/problem+json");
         feed("links", "text/csv", "from,to,mode\nBJS,TJ,hsr\n", "").statusCode(422)
                 .body("detail", containsString("columns"));
         feed("links", "application/xml", "<a/>", "").statusCode(415);
+    }
+
+    @Test
+    void aFeedNeedsThisServicesWriteScope() {
+        for (String kind : List.of("nodes", "links")) {
+            given().filter(SignedRequests.header(GatewayToken.HEADER, (method, path) -> GatewayToken.issue(
+                            config.security().tokenSecret().orElseThrow(), "test", List.of("projects:write"),
+                            new GatewayToken.Call("transport", method, path), Duration.ofMinutes(1))))
+                    .contentType("text/csv").body("id\n").post("/api/transport/feeds/" + kind).then().statusCode(403)
+                    .contentType("application/problem+json");
+            given().contentType("text/csv").body("id\n").post("/api/transport/feeds/" + kind).then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
     }
 }

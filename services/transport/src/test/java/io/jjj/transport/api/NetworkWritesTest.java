@@ -152,7 +152,9 @@ class NetworkWritesTest {
     void writesNeedTheGatewayToken() {
         given().contentType("application/json").body("{}").put("/api/transport/nodes/X1").then().statusCode(401)
                 .contentType("application/problem+json");
-        given().contentType("text/csv").body("id\n").post("/api/transport/feeds?kind=nodes").then().statusCode(401);
+        given().contentType("text/csv").body("id\n").post("/api/transport/feeds/nodes").then().statusCode(401);
+        given().contentType("text/csv").body("id\n").post("/api/transport/feeds/links").then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
