@@ -32,8 +32,4 @@ public record Problem(
     public Map<String, Object> extensions() {
         return extensions;
     }
-
-    public Problem withInstance(String instance) {
-        return new Problem(type, title, status, detail, instance, errors, extensions);
-    }
 }

@@ -39,7 +39,7 @@ public class NodeFeed implements FeedHandler<Node> {
 
     @Override
     public Set<String> optionalColumns() {
-        return Set.of("name_zh", "source");
+        return Set.of("name_zh");
     }
 
     @Override

@@ -101,6 +101,15 @@ class NetworkFeedsTest {
     }
 
     @Test
+    void aNodeFeedWithASourceColumnIsRefusedSinceNodesHaveNoSource() {
+        String a = uniqueId("S");
+        feed("nodes", "text/csv", "id,name_en,kind,region,lon,lat,source\n" + a + ",Sourced,city,130684,115.9,39.3,BR2023\n", "")
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("source")).body("errors[0].message", containsString("unknown column"));
+        given().get("/api/transport/nodes/" + a).then().statusCode(404);
+    }
+
+    @Test
     void aRetryWithTheSameKeyIsAnsweredFromTheFirstReport() {
         String a = uniqueId("K");
         String body = "id,name_en,kind,region,lon,lat\n" + a + ",Key,city,130684,115.9,39.3\n";
