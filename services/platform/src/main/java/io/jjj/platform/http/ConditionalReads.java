@@ -125,10 +125,13 @@ public class ConditionalReads {
     /**
      * The database's view of committed work: the same text until a transaction anywhere in the cluster ends, then
      * another. Read before the resource computes its body, so a commit racing the request makes the tag older than the
-     * body (the next request gets another tag and a {@code 200}), never newer.
+     * body (the next request gets another tag and a {@code 200}), never newer. With the server's start time: a cluster
+     * restored to an earlier point, or a promoted replica, hands out transaction ids again and could meet an old
+     * snapshot with other data.
      */
     private String dataVersion() {
-        return jdbc.one("SELECT pg_current_snapshot()::text", rs -> rs.getString(1)).orElseThrow();
+        return jdbc.one("SELECT pg_current_snapshot()::text || ' ' || pg_postmaster_start_time()", rs -> rs.getString(1))
+                .orElseThrow();
     }
 
     /**
