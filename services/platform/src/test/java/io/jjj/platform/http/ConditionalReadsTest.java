@@ -81,7 +81,7 @@ class ConditionalReadsTest {
             HttpResponse<byte[]> plain = get(path, null, null);
             HttpResponse<byte[]> brotli = get(path, "br, gzip", null);
             assertEquals(Optional.of("br"), coding(brotli), path);
-            assertTrue(brotli.body().length < plain.body().length / 2, path);
+            assertTrue(brotli.body().length < get(path, "gzip", null).body().length, "smaller than gzip: " + path);
             assertArrayEquals(plain.body(), Decoder.decompress(brotli.body()).getDecompressedData(), path);
             String tag = header(brotli, "ETag").orElseThrow();
             assertNotEquals(header(get(path, "gzip", null), "ETag").orElseThrow(), tag, path);
