@@ -25,9 +25,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Each request picks a URL at random (fixed seed) from {@code --urls}, a file of one URL per line.
  *
- * <p>{@code java OpenLoop.java --urls FILE --rate N --seconds S [--warmup S] [--connections C] [--header 'Name: value']}
- * prints one line: {@code p50_ms p99_ms p999_ms achieved_per_s errors requests}. Errors are failed exchanges and
- * answers >= 400.
+ * <p>With {@code --revalidate true} each URL is first read once for its {@code ETag}, and every request then sends it
+ * in {@code If-None-Match}: the load is conditional reads, and any answer but {@code 304} counts as an error.
+ *
+ * <p>{@code java OpenLoop.java --urls FILE --rate N --seconds S [--warmup S] [--connections C] [--header 'Name: value']
+ * [--revalidate true]} prints one line: {@code p50_ms p99_ms p999_ms achieved_per_s errors requests}. Errors are failed
+ * exchanges and answers >= 400.
  */
 public class OpenLoop {
 
@@ -46,11 +49,12 @@ public class OpenLoop {
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(2)).build();
+        Map<URI, String> tags = Boolean.parseBoolean(options.get("revalidate")) ? tags(client, urls, header) : Map.of();
         SplittableRandom random = new SplittableRandom(2014);
         if (warmup > 0) {
-            run(client, urls, header, random, rate, warmup, connections);
+            run(client, urls, header, tags, random, rate, warmup, connections);
         }
-        Result result = run(client, urls, header, random, rate, seconds, connections);
+        Result result = run(client, urls, header, tags, random, rate, seconds, connections);
         long[] sorted = result.latencyNanos.clone();
         Arrays.sort(sorted);
         System.out.printf("%.3f %.3f %.3f %.1f %d %d%n", percentile(sorted, 0.50), percentile(sorted, 0.99),
@@ -61,8 +65,23 @@ public class OpenLoop {
     record Result(long[] latencyNanos, double elapsedSeconds, int errors) {
     }
 
-    static Result run(HttpClient client, List<URI> urls, String[] header, SplittableRandom random, double rate,
-                      double seconds, int connections) throws InterruptedException {
+    /** The ETag of each URL, read once. */
+    static Map<URI, String> tags(HttpClient client, List<URI> urls, String[] header) throws Exception {
+        Map<URI, String> tags = new HashMap<>();
+        for (URI url : urls) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET();
+            if (header.length == 2) {
+                request.header(header[0], header[1]);
+            }
+            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            tags.put(url, response.headers().firstValue("ETag")
+                    .orElseThrow(() -> new IllegalStateException("no ETag from " + url + " (" + response.statusCode() + ")")));
+        }
+        return tags;
+    }
+
+    static Result run(HttpClient client, List<URI> urls, String[] header, Map<URI, String> tags, SplittableRandom random,
+                      double rate, double seconds, int connections) throws InterruptedException {
         int n = Math.max(1, (int) Math.round(rate * seconds));
         long[] latency = new long[n];
         AtomicInteger errors = new AtomicInteger();
@@ -78,14 +97,18 @@ public class OpenLoop {
             }
             free.acquire();
             int index = i;
-            HttpRequest.Builder request = HttpRequest.newBuilder(urls.get(random.nextInt(urls.size())))
-                    .timeout(Duration.ofSeconds(30)).GET();
+            URI url = urls.get(random.nextInt(urls.size()));
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET();
             if (header.length == 2) {
                 request.header(header[0], header[1]);
             }
+            String tag = tags.get(url);
+            if (tag != null) {
+                request.header("If-None-Match", tag);
+            }
             client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 latency[index] = System.nanoTime() - due;
-                if (failure != null || response.statusCode() >= 400) {
+                if (failure != null || response.statusCode() >= 400 || tag != null && response.statusCode() != 304) {
                     errors.incrementAndGet();
                 }
                 free.release();

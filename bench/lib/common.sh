@@ -156,6 +156,13 @@ open_loop() {
     --warmup "$(echo "$3 / 5" | bc -l)" ${4:+--header "$4"}
 }
 
+# revalidate_loop URLS RATE SECONDS: open_loop with each URL's ETag in If-None-Match (every answer must be a 304).
+revalidate_loop() {
+  [[ -f "$BENCH_WORK/classes/OpenLoop.class" ]] || javac -d "$BENCH_WORK/classes" "$BENCH_LIB/OpenLoop.java"
+  java -Xmx256m -cp "$BENCH_WORK/classes" OpenLoop --urls "$1" --rate "$2" --seconds "$3" \
+    --warmup "$(echo "$3 / 5" | bc -l)" --revalidate true
+}
+
 # pgbench_at_rate SQL_FILE DB RATE SECONDS [pgbench options, e.g. -D name=value]: the same fixed rate through pgbench
 # with the service's pool of connections (prepared statements, as the JDBC driver sends them once warm), after a
 # warm-up of a fifth of the time; one line as OpenLoop prints.

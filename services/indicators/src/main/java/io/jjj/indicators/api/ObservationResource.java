@@ -15,6 +15,7 @@ import io.jjj.indicators.domain.QueryCatalogue;
 import io.jjj.indicators.domain.SeriesKey;
 import io.jjj.indicators.domain.Transform;
 import io.jjj.indicators.domain.Vintage;
+import io.jjj.platform.http.TaggedByBody;
 import io.jjj.platform.paging.Page;
 import io.jjj.platform.formats.Formats;
 import io.jjj.platform.formats.Listing;
@@ -73,6 +74,7 @@ public class ObservationResource {
         this.regions = regions;
     }
 
+    @TaggedByBody
     @GET
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, Formats.CSV})

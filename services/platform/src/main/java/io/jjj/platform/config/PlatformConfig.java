@@ -230,5 +230,13 @@ public interface PlatformConfig {
         /** Bodies at least this long are compressed when the client accepts it; smaller ones gain less than they cost. */
         @WithDefault("1024")
         int compressFromBytes();
+
+        /**
+         * Whether the reads under {@code /api/} are computed from this service's database, so that their tags come from
+         * its data version and a conditional read is answered {@code 304} before the resource runs (reads marked
+         * {@link io.jjj.platform.http.TaggedByBody} excepted). Off, every read is tagged by a hash of its body.
+         */
+        @WithDefault("false")
+        boolean tagsFromDatabase();
     }
 }

@@ -1,5 +1,7 @@
 package io.jjj.platform.http;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every read under /api/ carries a strong ETag, answers If-None-Match with 304 and no body, has Cache-Control and
- * Vary, and is gzipped from 1 KB when the client accepts it. A plain HTTP client: RestAssured would ask for gzip itself.
+ * Vary, and is compressed (gzip, deflate or brotli) from 1 KB when the client accepts it. A plain HTTP client: RestAssured would ask for gzip itself.
  */
 @QuarkusTest
 class ConditionalReadsTest {
@@ -66,9 +68,24 @@ class ConditionalReadsTest {
             assertArrayEquals(plain.body(), gunzip(zipped.body()), path);
             String zippedTag = header(zipped, "ETag").orElseThrow();
             assertNotEquals(header(plain, "ETag").orElseThrow(), zippedTag, path);
-            HttpResponse<byte[]> notModified = get(path, "gzip", zippedTag);
+            HttpResponse<byte[]> notModified = get(path, "gzip, deflate", zippedTag);
             assertEquals(304, notModified.statusCode(), path);
             assertEquals(0, notModified.body().length, path);
+        }
+    }
+
+    @Test
+    void largeReadsAreSentInBrotliToClientsThatPreferIt() throws Exception {
+        Brotli4jLoader.ensureAvailability();
+        for (String path : new String[] {"?count=100", "/csv?count=100", "/geojson?count=100"}) {
+            HttpResponse<byte[]> plain = get(path, null, null);
+            HttpResponse<byte[]> brotli = get(path, "br, gzip", null);
+            assertEquals(Optional.of("br"), coding(brotli), path);
+            assertTrue(brotli.body().length < get(path, "gzip", null).body().length, "smaller than gzip: " + path);
+            assertArrayEquals(plain.body(), Decoder.decompress(brotli.body()).getDecompressedData(), path);
+            String tag = header(brotli, "ETag").orElseThrow();
+            assertNotEquals(header(get(path, "gzip", null), "ETag").orElseThrow(), tag, path);
+            assertEquals(304, get(path, "br, gzip", tag).statusCode(), path);
         }
     }
 

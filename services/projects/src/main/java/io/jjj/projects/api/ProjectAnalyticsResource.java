@@ -3,6 +3,7 @@ package io.jjj.projects.api;
 import jakarta.annotation.security.PermitAll;
 import io.jjj.platform.formats.Formats;
 import io.jjj.platform.formats.Listing;
+import io.jjj.platform.http.TaggedByBody;
 import io.jjj.platform.input.Dates;
 import io.jjj.platform.input.QueryParams;
 import io.jjj.platform.problem.ProblemException;
@@ -80,6 +81,7 @@ public class ProjectAnalyticsResource {
         this.regions = regions;
     }
 
+    @TaggedByBody
     @GET
     @PermitAll
     @Path("/flows")

@@ -1,6 +1,7 @@
 package io.jjj.transport.api;
 
 import jakarta.annotation.security.PermitAll;
+import io.jjj.platform.http.TaggedByBody;
 import io.jjj.platform.input.Dates;
 import io.jjj.platform.input.QueryParams;
 import io.jjj.platform.problem.Problem;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+@TaggedByBody
 @Path("/api/transport")
 @Tag(name = ApiDocs.TAG)
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import io.jjj.platform.formats.GeoJson;
 import jakarta.annotation.security.PermitAll;
 import io.jjj.platform.formats.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jjj.platform.http.TaggedByBody;
 import io.jjj.platform.input.QueryParams;
 import io.jjj.platform.problem.Problem;
 import io.jjj.platform.time.Today;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+@TaggedByBody
 @Path("/api/transport")
 @Tag(name = ApiDocs.TAG)
 @Produces(MediaType.APPLICATION_JSON)
