@@ -316,25 +316,17 @@ public class ConditionalReads {
 
     /** If-None-Match, by the weak comparison RFC 9110 allows it: {@code *}, or a listed tag, {@code W/"x"} matching {@code "x"}. */
     static boolean matches(String ifNoneMatch, String tag) {
-        return ifNoneMatch != null && (names(ifNoneMatch, tag)
-                || Arrays.stream(ifNoneMatch.split(",")).anyMatch(candidate -> candidate.trim().equals("*")));
+        return ConditionalWrites.entityTags(ifNoneMatch).map(tags -> tags.contains("*") || names(tags, tag)).orElse(false);
     }
 
-    /** Whether If-None-Match lists this tag (weak comparison); {@code *} is not a tag. */
+    /** Whether If-None-Match lists this tag (weak comparison); {@code *} is not a tag. A malformed value names none. */
     static boolean names(String ifNoneMatch, String tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.startsWith("W/")) {
-                c = c.substring(2);
-            }
-            if (c.length() == tag.length() + 2 && c.startsWith("\"") && c.endsWith("\"") && c.regionMatches(1, tag, 0, tag.length())) {
-                return true;
-            }
-        }
-        return false;
+        return ConditionalWrites.entityTags(ifNoneMatch).map(tags -> names(tags, tag)).orElse(false);
+    }
+
+    private static boolean names(List<String> tags, String tag) {
+        String strong = "\"" + tag + "\"";
+        return tags.stream().anyMatch(t -> (t.startsWith("W/") ? t.substring(2) : t).equals(strong));
     }
 
     /** The opaque part of a tag set as text: {@code W/"3"} and {@code "3"} are {@code 3}. */

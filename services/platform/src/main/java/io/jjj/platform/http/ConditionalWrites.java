@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.EntityTag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -136,9 +137,14 @@ public final class ConditionalWrites {
      * @throws ProblemException 400 naming {@code header} when the value is malformed
      */
     public static List<String> parse(String header, String value) {
+        return entityTags(value).orElseThrow(() -> malformed(header, value));
+    }
+
+    /** As {@link #parse}, for a read, which ignores a malformed precondition: empty when the value is not one. */
+    public static Optional<List<String>> entityTags(String value) {
         String v = value == null ? "" : value.trim();
         if (v.equals("*")) {
-            return List.of("*");
+            return Optional.of(List.of("*"));
         }
         List<String> tags = new ArrayList<>();
         int i = 0;
@@ -154,18 +160,18 @@ public final class ConditionalWrites {
                 i += 2;
             }
             if (i >= n || v.charAt(i) != '"') {
-                throw malformed(header, value);
+                return Optional.empty();
             }
             int close = i + 1;
             while (close < n && v.charAt(close) != '"') {
                 char t = v.charAt(close);
                 if (t < 0x21 || t == 0x7F) {
-                    throw malformed(header, value);
+                    return Optional.empty();
                 }
                 close++;
             }
             if (close >= n) {
-                throw malformed(header, value);
+                return Optional.empty();
             }
             tags.add(v.substring(start, close + 1));
             i = close + 1;
@@ -173,13 +179,10 @@ public final class ConditionalWrites {
                 i++;
             }
             if (i < n && v.charAt(i) != ',') {
-                throw malformed(header, value);
+                return Optional.empty();
             }
         }
-        if (tags.isEmpty()) {
-            throw malformed(header, value);
-        }
-        return tags;
+        return tags.isEmpty() ? Optional.empty() : Optional.of(tags);
     }
 
     private static boolean noneMatchStar(String ifNoneMatch) {
