@@ -414,10 +414,18 @@ class HostileInputTest {
                 String target = concretePath(op) + op.query(paged ? Map.of("size", "1000", "page", "0") : Map.of());
                 RawHttp.Response r = gateway.send("GET", target, List.of(Map.entry("Authorization", "Bearer " + suite.adminKey),
                         Map.entry("Accept", "application/json")), null);
-                reads.put(target, r.status() + " " + r.header("ETag") + " " + r.body());
+                reads.put(target, r.status() + " " + versionTag(r.header("ETag")) + " " + r.body());
             }
         }
         return reads;
+    }
+
+    /**
+     * An entity's version tag ({@code "3"}) says what the resource is; a read's data-version tag moves with any commit in
+     * the cluster (the outbox relay's included), so it says nothing about what the read shows.
+     */
+    private static String versionTag(String etag) {
+        return etag != null && etag.matches("\"\\d+\"") ? etag : "";
     }
 
     private void findChanges(Map<String, String> before, Map<String, String> after, Set<String> volatileReads) {
